@@ -1,0 +1,1 @@
+// SMMBundle module; see docs/architecture.md.

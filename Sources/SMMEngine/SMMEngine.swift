@@ -1,0 +1,1 @@
+// SMMEngine module; see docs/architecture.md.

@@ -1,0 +1,1 @@
+// SMMStore module; see docs/architecture.md.

@@ -1,0 +1,8 @@
+import ArgumentParser
+
+@main
+struct SMMKPI: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "smmkpi",
+        abstract: "KPIs for social media marketing: import data, compute KPIs, score plans.")
+}
