@@ -1,1 +1,0 @@
-// SMMBundle module; see docs/architecture.md.
