@@ -4,5 +4,6 @@ import ArgumentParser
 struct SMMKPI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "smmkpi",
-        abstract: "KPIs for social media marketing: import data, compute KPIs, score plans.")
+        abstract: "KPIs for social media marketing: import data, compute KPIs, score plans.",
+        subcommands: [ImportCommand.self, ExportCommand.self])
 }

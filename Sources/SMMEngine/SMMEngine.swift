@@ -1,1 +1,0 @@
-// SMMEngine module; see docs/architecture.md.

@@ -1,1 +1,0 @@
-// SMMStore module; see docs/architecture.md.
