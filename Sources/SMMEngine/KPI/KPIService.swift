@@ -1,0 +1,101 @@
+import Foundation
+import SMMCore
+import SMMStore
+import Yams
+
+/// Errors of the KPI requests, as sentences.
+package enum KPIRequestError: Error, Equatable, LocalizedError {
+    case unknownMetric(String)
+    case emptyDatabase(String)
+    case badPlanFile(path: String, reason: String)
+
+    package var errorDescription: String? {
+        switch self {
+        case .unknownMetric(let id):
+            return "“\(id)” is not a metric id of the KPI catalog; run `smmkpi kpi --list-metrics` to see them (for example er_reach, cpl, followers_end)."
+        case .emptyDatabase(let location):
+            return "The database \(location) has no data yet; import a bundle first (smmkpi import BUNDLE) or load demo data (smmkpi demo)."
+        case .badPlanFile(let path, let reason):
+            return "The plan \(path) cannot be read: \(reason)."
+        }
+    }
+}
+
+/// Computes KPI reports from a store (cli.md `kpi`): reads the window the period needs,
+/// then hands it to the pure ``KPIEngine``.
+package struct KPIService: Sendable {
+    package var store: any Store
+    package init(store: any Store) { self.store = store }
+
+    /// Canonical metric ids from user input (trimmed, case-insensitive).
+    package static func metrics(_ raw: [String]) throws -> [KPIID] {
+        try raw.flatMap { $0.split(separator: ",") }.map { part in
+            let id = part.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            guard let k = KPIID(rawValue: id) else { throw KPIRequestError.unknownMetric(String(part)) }
+            return k
+        }
+    }
+
+    package func report(period: Period, accounts: [String]? = nil, metrics: [KPIID]? = nil,
+                        breakdown: Breakdown? = nil, options: KPIOptions = KPIOptions()) async throws -> KPIReport {
+        let dataset = try await store.dataset(window: KPIDataset.window(for: period))
+        guard !dataset.accounts.isEmpty else { throw KPIRequestError.emptyDatabase(store.location) }
+        let scope: Scope
+        if let accounts, !accounts.isEmpty {
+            scope = try Scope(accounts: accounts, of: dataset.accounts)
+        } else {
+            scope = Scope.all(of: dataset.accounts)
+        }
+        return KPIEngine(dataset: dataset).report(period: period, scope: scope, options: options,
+                                                  metrics: metrics, breakdown: breakdown)
+    }
+
+    /// The persona and SLA of a plan file, for `kpi --plan` (its period, accounts and
+    /// assignee are not used there: cli.md).
+    package static func options(fromPlan path: String) throws -> KPIOptions {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw KPIRequestError.badPlanFile(path: path, reason: "the file cannot be read")
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            throw KPIRequestError.badPlanFile(path: path, reason: "it is not valid YAML (\(error))")
+        }
+        guard let map = node?.mapping else {
+            throw KPIRequestError.badPlanFile(path: path, reason: "it must be a YAML mapping with name, period and kpis")
+        }
+        var options = KPIOptions()
+        if let sla = map["sla_hours"]?.scalar?.string {
+            guard let v = Decimal(string: sla, locale: Locale(identifier: "en_US_POSIX")), v > 0 else {
+                throw KPIRequestError.badPlanFile(path: path, reason: "sla_hours “\(sla)” must be a positive number of hours")
+            }
+            options.slaHours = v
+        }
+        if let persona = map["persona"]?.mapping {
+            var targets: [AudienceDimension: [String: Decimal]] = [:]
+            for (k, v) in persona {
+                let name = k.string ?? ""
+                guard let dim = AudienceDimension(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    throw KPIRequestError.badPlanFile(path: path,
+                        reason: "persona dimension “\(name)” is not one of \(AudienceDimension.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                guard let buckets = v.mapping else {
+                    throw KPIRequestError.badPlanFile(path: path, reason: "persona.\(name) must map buckets to shares")
+                }
+                for (b, s) in buckets {
+                    let bucket = (b.string ?? "").trimmingCharacters(in: .whitespaces)
+                    guard let text = s.scalar?.string, let share = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+                        throw KPIRequestError.badPlanFile(path: path, reason: "persona.\(name).\(bucket) must be a number")
+                    }
+                    targets[dim, default: [:]][bucket] = share
+                }
+            }
+            options.persona = Persona(targets)
+        }
+        return options
+    }
+}
