@@ -6,14 +6,17 @@ import Foundation
 /// no bad-row reports; it only applies the rules the KPIs depend on (trimming, NFC, time
 /// zone, last row wins per key, presence of files and columns).
 enum KPIExampleBundle {
-    /// `../shared/spec` next to the repository, or `SMMKPI_SPEC_DIR`.
-    static var specDirectory: URL {
-        if let dir = ProcessInfo.processInfo.environment["SMMKPI_SPEC_DIR"] { return URL(fileURLWithPath: dir) }
+    /// `../shared/spec/examples` next to the repository, or `SMMKPI_SPEC_DIR` (the examples
+    /// folder, as the acceptance tests read it; a spec folder holding `examples/` works too).
+    static var examplesDirectory: URL {
+        if let dir = ProcessInfo.processInfo.environment["SMMKPI_SPEC_DIR"] {
+            let url = URL(fileURLWithPath: dir)
+            let nested = url.appendingPathComponent("examples")
+            return FileManager.default.fileExists(atPath: nested.appendingPathComponent("cases.json").path) ? nested : url
+        }
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/spec")
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/spec/examples")
     }
-
-    static var examplesDirectory: URL { specDirectory.appendingPathComponent("examples") }
 
     static var isAvailable: Bool {
         FileManager.default.fileExists(atPath: examplesDirectory.appendingPathComponent("cases.json").path)
