@@ -10,6 +10,10 @@ enum SQLiteSchema {
         m.registerMigration("v1-bundle") { db in
             try db.execute(sql: v1)
         }
+        // Later features add their tables in migrations of their own files, in this order.
+        registerPlans(&m)
+        registerSentiment(&m)
+        registerDetection(&m)
         return m
     }
 

@@ -1,0 +1,6 @@
+import GRDB
+
+extension SQLiteSchema {
+    /// Tables of the sentiment feature (none yet).
+    static func registerSentiment(_ migrator: inout DatabaseMigrator) {}
+}
