@@ -233,6 +233,7 @@ package enum KPIID: String, CaseIterable, Sendable, Codable, Hashable, Comparabl
 }
 
 extension KPIID {
+    /// The metric's unit (kpi-catalog.md tables; `kpi --format json` prints it).
     package var unit: KPIUnit {
         switch self {
         case .erReach, .erFollowers, .ctr, .viewsRate, .repostShare, .meaningfulCommentShare,
@@ -252,6 +253,7 @@ extension KPIID {
         }
     }
 
+    /// Which direction is good for the metric.
     package var better: KPIBetter {
         switch self {
         case .followersStart, .postsPublished, .collabPosts, .adSpend, .otherCosts, .totalCost, .reviewsCount,
@@ -264,6 +266,7 @@ extension KPIID {
         }
     }
 
+    /// hard (business result) or soft (quality of interaction).
     package var kind: KPIKind {
         switch self {
         case .ctr, .netFollowerGrowth, .followerGrowthRate, .netFollowerGrowthClean, .reachPer1000Spend,
@@ -277,6 +280,8 @@ extension KPIID {
         }
     }
 
+    /// costs: ad_spend, cpc, cpm, other_costs, total_cost, cpl, cpa, cps, cac; labour:
+    /// hours_spent, posts_per_hour; results: every other metric.
     package var group: KPIGroupName {
         switch self {
         case .adSpend, .cpc, .cpm, .otherCosts, .totalCost, .cpl, .cpa, .cps, .cac: return .costs

@@ -23,6 +23,7 @@ package struct KPIResult: Hashable, Sendable {
         return (value - previous) / abs(previous) * 100
     }
 
+    /// The metric's attributes, from ``KPIID``.
     package var unit: KPIUnit { id.unit }
     package var better: KPIBetter { id.better }
     package var group: KPIGroupName { id.group }
@@ -35,6 +36,7 @@ package struct KPIGroup: Hashable, Sendable {
     package var metrics: [KPIResult]
     package init(key: String?, metrics: [KPIResult]) { self.key = key; self.metrics = metrics }
 
+    /// The group's result for one metric.
     package subscript(_ id: KPIID) -> KPIResult? { metrics.first { $0.id == id } }
 }
 
@@ -56,6 +58,7 @@ package struct KPIReport: Hashable, Sendable {
         self.currency = currency; self.metrics = metrics; self.groups = groups
     }
 
+    /// The result for one metric of the scope.
     package subscript(_ id: KPIID) -> KPIResult? { metrics.first { $0.id == id } }
 }
 
