@@ -49,4 +49,29 @@ import Testing
         #expect(groups.count == 1)
         #expect(groups[0]["key"] is NSNull)
     }
+
+    static let newYear = Fx.dataset { ds in
+        ds.posts = ["2020-12-27", "2020-12-28", "2021-01-03", "2021-01-04", "2021-01-10", "2021-01-11"].enumerated().map {
+            Fx.post("p\($0.offset)", at: $0.element + "T12:00:00Z")
+        }
+    }
+
+    @Test("an ISO week whose days lie in the previous calendar year: 2021-W01 follows 2020-W53")
+    func isoWeekAcrossYears() {
+        let report = Fx.report(Self.newYear, "2021-W01", metrics: [.postsPublished])
+        // 2021-W01 is 4–10 Jan; 2020-W53 is 28 Dec – 3 Jan.
+        #expect(report[.postsPublished]?.value == 2)
+        #expect(report[.postsPublished]?.previous == 2)
+        #expect(report.previous.label == "2020-W53")
+    }
+
+    @Test("a custom range across New Year and its previous range of the same length")
+    func customAcrossYears() {
+        let report = Fx.report(Self.newYear, "2021-01-03..2021-01-10", metrics: [.postsPublished])
+        #expect(report[.postsPublished]?.value == 3)
+        // 2020-12-26..2021-01-02.
+        #expect(report.previous.label == "2020-12-26..2021-01-02")
+        #expect(report[.postsPublished]?.previous == 2)
+        #expect(report[.postsPublished]?.changePct == 50)
+    }
 }
