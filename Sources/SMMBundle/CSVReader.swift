@@ -84,9 +84,14 @@ package final class CSVReader {
     /// Reads the next row. Returns false at the end of the file. A blank line at the very end
     /// is not a row.
     package func next() throws -> Bool {
+        // The hot loop works on local copies: class properties would pay a dynamic
+        // exclusivity check on every byte.
+        var row = self.row, starts = self.starts, ends = self.ends
+        self.row = []; self.starts = []; self.ends = []
+        defer { self.row = row; self.starts = starts; self.ends = ends }
+        row.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
-        row.removeAll(keepingCapacity: true)
         rowTooLong = false
         if position >= buffer.count {
             try refill()
@@ -96,26 +101,35 @@ package final class CSVReader {
         var inQuotes = false
         var fieldStart = 0
         var fieldUsed = false  // the field has had any byte (quote included)
+        var tooLong = false
+        var lines = physicalLine
+        defer { physicalLine = lines; rowTooLong = tooLong }
+        func finish() {
+            var end = row.count
+            if end > fieldStart, row[end - 1] == 0x0D { end -= 1 }
+            starts.append(tooLong ? 0 : fieldStart)
+            ends.append(tooLong ? 0 : end)
+        }
         while true {
             if position >= buffer.count {
                 try refill()
                 if position >= buffer.count {
                     if inQuotes { throw CSVReadError.unterminatedQuote(line: line) }
-                    finishRow(fieldStart)
+                    finish()
                     return true
                 }
             }
+            let atEOF = eof
+            var p = position
             let done: Bool = buffer.withUnsafeBufferPointer { buf in
-                var p = position
                 let n = buf.count
-                defer { position = p }
                 while p < n {
                     let c = buf[p]
                     if inQuotes {
                         if c == 0x22 {
-                            guard p + 1 < n || eof else { return false }  // need the next byte
+                            guard p + 1 < n || atEOF else { return false }  // need the next byte
                             if p + 1 < n, buf[p + 1] == 0x22 {
-                                appendRow(0x22)
+                                if !tooLong { row.append(0x22) }
                                 p += 2
                             } else {
                                 inQuotes = false
@@ -123,8 +137,8 @@ package final class CSVReader {
                             }
                             continue
                         }
-                        if c == 0x0A { physicalLine += 1 }
-                        appendRow(c)
+                        if c == 0x0A { lines += 1 }
+                        if !tooLong { row.append(c) }
                         p += 1
                         continue
                     }
@@ -135,9 +149,9 @@ package final class CSVReader {
                         fieldStart = row.count
                         fieldUsed = false
                     case 0x0A:
-                        physicalLine += 1
+                        lines += 1
                         p += 1
-                        finishRow(fieldStart)
+                        finish()
                         return true
                     case 0x22 where !fieldUsed:
                         inQuotes = true
@@ -145,16 +159,17 @@ package final class CSVReader {
                     default:
                         // A quote inside an unquoted field, or text after a closing quote, is kept
                         // as it is (lenient, as most CSV readers are).
-                        appendRow(c)
+                        if !tooLong { row.append(c) }
                         fieldUsed = true
                     }
                     p += 1
                 }
                 return false
             }
+            position = p
             if done { return true }
-            if !rowTooLong, row.count > CSVReader.maxRowBytes {
-                rowTooLong = true
+            if !tooLong, row.count > CSVReader.maxRowBytes {
+                tooLong = true
                 row = []
                 row.reserveCapacity(4096)
                 fieldStart = 0
@@ -162,17 +177,5 @@ package final class CSVReader {
                 ends.removeAll()
             }
         }
-    }
-
-    private func finishRow(_ fieldStart: Int) {
-        var end = row.count
-        if end > fieldStart, row[end - 1] == 0x0D { end -= 1 }
-        starts.append(rowTooLong ? 0 : fieldStart)
-        ends.append(rowTooLong ? 0 : end)
-    }
-
-    @inline(__always)
-    private func appendRow(_ c: UInt8) {
-        if !rowTooLong { row.append(c) }
     }
 }

@@ -60,6 +60,11 @@ package protocol ImportSink: AnyObject {
     func upsert(_ row: BrandSearch) throws
     func upsert(_ row: PlanItem) throws
     func insert(_ row: WorkLogEntry) throws
+    /// Called before a file's rows: a store may prepare for a bulk load (an empty table can
+    /// build its secondary indexes once at the end instead of row by row).
+    func beginFile(_ file: BundleFile) throws
+    /// Called after a file's rows, before ``recordPresence(_:columns:hasRows:)``.
+    func endFile(_ file: BundleFile) throws
     /// Removes the stored rows of a keyless file (other_costs, work_log) on these dates.
     func deleteKeyless(_ file: BundleFile, dates: Set<LocalDate>) throws
     /// Records that a file came with these header columns and `hasRows` data rows.

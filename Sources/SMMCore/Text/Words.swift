@@ -6,9 +6,7 @@ package enum Words {
     package static func count(in text: String) -> Int {
         var count = 0, inRun = false, runHasLetter = false
         for scalar in text.unicodeScalars {
-            let p = scalar.properties
-            let isLetter = p.generalCategory.isLetter
-            let isWordChar = isLetter || p.generalCategory.isMark || p.generalCategory == .decimalNumber
+            let (isLetter, isWordChar) = classify(scalar)
             if isWordChar {
                 inRun = true
                 if isLetter { runHasLetter = true }
@@ -24,7 +22,23 @@ package enum Words {
 
     /// The text holds at least one letter (Unicode category L*): it can be classified.
     package static func hasLetter(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.properties.generalCategory.isLetter }
+        text.unicodeScalars.contains { classify($0).letter }
+    }
+
+    /// (letter: L*, word: L*, M* or Nd). ASCII and the basic Cyrillic letters are answered
+    /// without the Unicode tables, which cost more than everything else in an import.
+    @inline(__always)
+    static func classify(_ u: Unicode.Scalar) -> (letter: Bool, word: Bool) {
+        let v = u.value
+        if v < 0x80 {
+            let lower = v | 0x20
+            if lower >= 0x61 && lower <= 0x7A { return (true, true) }
+            return (false, v >= 0x30 && v <= 0x39)
+        }
+        if (v >= 0x0410 && v <= 0x044F) || v == 0x0401 || v == 0x0451 { return (true, true) }
+        let c = u.properties.generalCategory
+        let letter = c.isLetter
+        return (letter, letter || c.isMark || c == .decimalNumber)
     }
 }
 

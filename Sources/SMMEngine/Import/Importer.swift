@@ -137,6 +137,7 @@ private struct ImportRun {
         if file == .deals, leadIDs == nil { leadIDs = try sink.storedLeadIDs() }
 
         let sink = self.sink
+        try sink.beginFile(file)
         var seen = Set<Int>()
         var keyless: [(LocalDate, Any)] = []
         var dangling: (count: Int, line: Int?) = (0, nil)
@@ -304,6 +305,7 @@ private struct ImportRun {
                 summary.imported += 1
             }
         }
+        try sink.endFile(file)
         if writing {
             try sink.recordPresence(file, columns: cursor.presentColumns, hasRows: summary.imported > 0)
         }

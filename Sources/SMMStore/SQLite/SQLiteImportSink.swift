@@ -175,6 +175,29 @@ final class SQLiteImportSink: ImportSink {
         try s.run()
     }
 
+    /// Secondary indexes dropped for a bulk load into an empty table, recreated in `endFile`.
+    private var droppedIndexes: [String] = []
+
+    func beginFile(_ file: BundleFile) throws {
+        let table = file.rawValue
+        guard try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table))") == true else { return }
+        let rows = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                                    arguments: [table])
+        for row in rows {
+            let name: String = row["name"]
+            droppedIndexes.append(row["sql"])
+            try db.execute(sql: "DROP INDEX \(name)")
+        }
+        // Statements prepared against the dropped indexes must be prepared again.
+        statements.removeAll()
+    }
+
+    func endFile(_ file: BundleFile) throws {
+        for sql in droppedIndexes { try db.execute(sql: sql) }
+        droppedIndexes.removeAll()
+        statements.removeAll()
+    }
+
     func deleteKeyless(_ file: BundleFile, dates: Set<LocalDate>) throws {
         precondition(file.isKeyless)
         let s = try statement("DELETE FROM \(file.rawValue) WHERE date = ?1")
