@@ -38,8 +38,13 @@ package struct KPIService: Sendable {
 
     package func report(period: Period, accounts: [String]? = nil, metrics: [KPIID]? = nil,
                         breakdown: Breakdown? = nil, options: KPIOptions = KPIOptions()) async throws -> KPIReport {
-        let dataset = try await store.dataset(window: KPIDataset.window(for: period))
+        let window = KPIDataset.window(for: period)
+        var dataset = try await store.dataset(window: window)
         guard !dataset.accounts.isEmpty else { throw KPIRequestError.emptyDatabase(store.location) }
+        // net_follower_growth_clean subtracts the open and confirmed bought-followers estimates.
+        if let anomalies = store as? any Store & AnomalyStore {
+            dataset.boughtFollowers = try await AnomalyService(store: anomalies).boughtFollowers(window: window)
+        }
         let scope: Scope
         if let accounts, !accounts.isEmpty {
             scope = try Scope(accounts: accounts, of: dataset.accounts)
