@@ -54,6 +54,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
+        // Developer tooling of the sentiment classifier (features for training, evaluation, benchmark).
+        .executableTarget(
+            name: "sentiment-tool", dependencies: ["SMMCore"], path: "scripts/sentiment/tool",
+            swiftSettings: strict),
         .testTarget(name: "SMMCoreTests", dependencies: ["SMMCore"], swiftSettings: strict),
         .testTarget(name: "SMMBundleTests", dependencies: ["SMMCore", "SMMBundle"], swiftSettings: strict),
         .testTarget(name: "SMMStoreTests", dependencies: ["SMMCore", "SMMStore"], swiftSettings: strict),

@@ -5,5 +5,6 @@ struct SMMKPI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "smmkpi",
         abstract: "KPIs for social media marketing: import data, compute KPIs, score plans.",
-        subcommands: [ImportCommand.self, ExportCommand.self, KPICommand.self, DemoCommand.self, AnomaliesCommand.self])
+        subcommands: [ImportCommand.self, ExportCommand.self, KPICommand.self, DemoCommand.self, AnomaliesCommand.self,
+                      SentimentCommand.self, LabelCommand.self, ReclassifyCommand.self, CommentsCommand.self])
 }

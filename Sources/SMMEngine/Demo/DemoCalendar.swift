@@ -49,8 +49,8 @@ struct DemoCalendar {
     static func offsetText(_ seconds: Int32) -> [UInt8] {
         if seconds == 0 { return Array("Z".utf8) }
         let a = abs(Int(seconds)) / 60
-        let text = (seconds < 0 ? "-" : "+") + (a / 60 < 10 ? "0" : "") + "\(a / 60):" + (a % 60 < 10 ? "0" : "") + "\(a % 60)"
-        return Array(text.utf8)
+        let digits = [a / 600, a / 60 % 10, (a % 60) / 10, a % 10].map { UInt8(48 + $0) }
+        return [UInt8(ascii: seconds < 0 ? "-" : "+"), digits[0], digits[1], UInt8(ascii: ":"), digits[2], digits[3]]
     }
 
     func date(_ day: Int) -> LocalDate { first.adding(days: day) }
@@ -60,9 +60,6 @@ struct DemoCalendar {
 
     /// Day index of a local time.
     func day(of t: Int64) -> Int { Int(t / 86400) - Int(first.dayNumber) }
-
-    /// ISO weekday (Monday 1 … Sunday 7) of day index `day`.
-    func weekday(_ day: Int) -> Int { first.adding(days: day).isoWeekday }
 
     /// Writes `YYYY-MM-DD` of day index `day`.
     @inline(__always) func writeDate(_ day: Int, _ w: DemoFileWriter) {

@@ -59,7 +59,11 @@ package struct DemoGenerator: Sendable, Equatable {
                 case "\"": out += "\\\""
                 case "\\": out += "\\\\"
                 default:
-                    if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+                    if u.value < 0x20 {
+                        out += String(format: "\\u%04x", u.value)
+                    } else {
+                        out.unicodeScalars.append(u)
+                    }
                 }
             }
             return out + "\""

@@ -31,8 +31,9 @@ extension DemoRun {
         let launchDay = lateLaunch ? Int(Double(settings.days) * r.uniform(0.25, 0.5)) : 0
         let followers = lateLaunch ? r.int(in: 30...150) : Int(size)
         let log10Size = DemoMath.log(max(size, 300) / 300) / DemoMath.log(10)
+        // Bought followers: the second account always (so the demo shows the anomaly), others now and then.
         var boughtDay = -1
-        if r.chance(0.15), launchDay + 14 < settings.days - 7 {
+        if r.chance(0.12) || i == 1, launchDay + 14 < settings.days - 7 {
             boughtDay = r.int(in: (launchDay + 14)...(settings.days - 7))
         }
         var cities = [cityIndex]
@@ -41,7 +42,8 @@ extension DemoRun {
         }
         let ownShare = r.uniform(0.3, 0.55)
         return DemoAccount(
-            index: i, id: id, idPhrase: DemoPhrase(id), name: name, url: url, urlPhrase: DemoPhrase(url), brand: (i / cycle.count) % brandCount, city: cityIndex,
+            index: i, id: id, idPhrase: DemoPhrase(id), name: name, url: url, urlPhrase: DemoPhrase(url),
+            brand: (i / cycle.count) % brandCount, city: cityIndex,
             profile: profile, launchDay: launchDay, followers: followers,
             growth: lateLaunch ? r.uniform(0.25, 0.4) : r.uniform(-0.004, 0.035), churn: r.uniform(0.008, 0.025),
             size: size, postRate: (0.45 + 0.3 * log10Size) * profile.postFactor,
@@ -126,7 +128,8 @@ extension DemoRun {
     /// Direct messages and questions: most answered within the hour in working time, night
     /// ones the next morning, some a day or more late, a few never.
     func writeMessages(_ a: DemoAccount, _ day: Int, seasonal: Double) -> Int {
-        let count = rng.poisson(0.004 * Double(a.followers).squareRoot() * DemoRun.inboxByWeekday[weekdays[day] - 1] * seasonal)
+        let weekday = DemoRun.inboxByWeekday[weekdays[day] - 1]
+        let count = rng.poisson(0.004 * Double(a.followers).squareRoot() * weekday * seasonal)
         let w = wMessages
         for _ in 0..<count {
             messageSeq += 1

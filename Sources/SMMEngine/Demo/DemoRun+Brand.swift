@@ -2,7 +2,9 @@ import Foundation
 import SMMCore
 
 extension DemoRun {
-    static let mentionNetworks: [Network?] = [.vk, .telegram, .dzen, .ok, .youtube, .rutube, .max, .other, .instagram, nil]
+    static let mentionNetworks: [Network?] = [
+        .vk, .telegram, .dzen, .ok, .youtube, .rutube, .max, .other, .instagram, nil,
+    ]
     static let mentionNetworkWeights: [Double] = [32, 24, 9, 7, 5, 2, 3, 6, 4, 8]
     static let bloggers = ["@masha_eats", "@moscow_breakfasts", "@dima_travels", "@gorod_vkusno", "@tea_and_books",
                            "@kofe_i_knigi", "@eda_ryadom", "@weekend_guide"].map(DemoPhrase.init)
@@ -134,7 +136,8 @@ extension DemoRun {
                 }
             }
             if rng.chance(0.07) {
-                cost(day, "content", rng.int(in: 1_200_000...4_000_000), rng.chance(0.7) ? rng.pick([.vk, .telegram]) : nil)
+                let network: Network? = rng.chance(0.7) ? rng.pick([.vk, .telegram]) : nil
+                cost(day, "content", rng.int(in: 1_200_000...4_000_000), network)
             }
             if rng.chance(0.03) { cost(day, "other", rng.int(in: 300_000...1_000_000), nil) }
             if rng.chance(0.003) { cost(day, "content", -rng.int(in: 100_000...500_000), nil) }

@@ -21,7 +21,8 @@ extension DemoRun {
             let english = rng.chance(0.13)
             let kind = DemoCommentKind(rawValue: rng.weighted(weights))!
             let item = kind == .question ? rng.int((english ? t.english : t.russian).questions.count) : 0
-            entries.append(DemoCommentEntry(time: time, kind: kind, english: english, fromBrand: false, parent: -1, item: item))
+            entries.append(DemoCommentEntry(time: time, kind: kind, english: english, fromBrand: false, parent: -1,
+                                            item: item))
         }
         let users = entries.count
         for k in 0..<users {
@@ -113,23 +114,30 @@ extension DemoRun {
         switch e.kind {
         case .praise:
             let k = rng.int(lang.praise.count)
+            let extra = rng.chance(0.3) ? rng.pick(lang.praiseExtras) : .empty
+            let closer = rng.chance(0.6) ? rng.pick(lang.closers) : .empty
             if rng.chance(0.04) {
-                w.phrases(lang.praise[k], t.newline, rng.pick(lang.praise), rng.pick(lang.closers))
+                w.phrases(lang.praise[k], t.newline, rng.pick(lang.praise), closer)
             } else if rng.chance(0.35) {
-                w.phrases(rng.pick(lang.openers), lang.praiseLower[k], rng.chance(0.6) ? rng.pick(lang.closers) : .empty)
+                w.phrases(rng.pick(lang.openers), lang.praiseLower[k], extra, closer)
             } else {
-                w.phrases(lang.praise[k], rng.chance(0.6) ? rng.pick(lang.closers) : .empty)
+                w.phrases(lang.praise[k], extra, closer)
             }
             return ("positive", given)
         case .question:
-            w.phrase(lang.questions[e.item])
+            if rng.chance(0.3) {
+                w.phrases(rng.pick(lang.questionOpeners), lang.questionsLower[e.item])
+            } else {
+                w.phrase(lang.questions[e.item])
+            }
             return ("neutral", given)
         case .complaint:
             let k = rng.int(lang.complaints.count)
+            let tail = rng.chance(0.4) ? rng.pick(lang.complaintTails) : .empty
             if rng.chance(0.2) {
-                w.phrases(rng.pick(lang.openers), lang.complaintsLower[k])
+                w.phrases(rng.pick(lang.openers), lang.complaintsLower[k], tail)
             } else {
-                w.phrase(lang.complaints[k])
+                w.phrases(lang.complaints[k], tail)
             }
             return ("negative", given)
         case .neutral:

@@ -72,12 +72,15 @@ extension DemoRun {
         let final = DemoPostCounters(
             impressions: Int(Double(reach) * rng.uniform(1.1, 1.7)), reach: reach, likes: Int(likes),
             reposts: Int(likes * rng.uniform(0.03, 0.15) * (topicBoost > 1 ? 5 : 1)),
-            saves: profile.hasSaves ? Int(likes * rng.uniform(0.04, 0.2) * (topic == DemoTexts.topicRecipe ? 3 : 1)) : -1,
+            saves: profile.hasSaves
+                ? Int(likes * rng.uniform(0.04, 0.2) * (topic == DemoTexts.topicRecipe ? 3 : 1)) : -1,
             clicks: profile.hasClicks ? Int(Double(reach) * rng.uniform(0.002, 0.012) * (promoted ? 2 : 1)) : -1,
             videoViews: isVideo ? Int(Double(reach) * rng.uniform(0.5, 0.95)) : -1,
             hides: profile.hasHides ? Int(Double(reach) * rng.uniform(0, 0.0008)) : -1)
 
-        let tau: Double = format == .story ? 3 * 3600 : format == .live ? 2 * 3600 : format == .article ? 30 * 3600 : 10 * 3600
+        // Counters and comments arrive with this time constant after publication.
+        let hours: Double = format == .story ? 3 : format == .live ? 2 : format == .article ? 30 : 10
+        let tau = hours * 3600
         let lifetime: Int64 = format == .story ? 86400 : 30 * 86400
         var lambda = Double(reach) * profile.commentRate * DemoRun.formatComments[f]
         if topic == DemoTexts.topicGiveaway { lambda *= 6 } else if topic == DemoTexts.topicQuiz { lambda *= 2.5 }
@@ -93,7 +96,8 @@ extension DemoRun {
         case .poll: return rng.chance(0.7) ? DemoTexts.topicPoll : DemoTexts.topicQuiz
         case .live: return DemoTexts.topicWorkshop
         case .article:
-            return rng.pick([DemoTexts.topicRecipe, DemoTexts.topicCollection, DemoTexts.topicBehind, DemoTexts.topicNews])
+            return rng.pick([DemoTexts.topicRecipe, DemoTexts.topicCollection, DemoTexts.topicBehind,
+                             DemoTexts.topicNews])
         default:
             let holiday = [12, 1, 2, 3, 5].contains(months[day]) ? 6.0 : 0.5
             return rng.weighted([10, 10, 8, 5, 4, 6, 4, 8, 7, 6, holiday, 0, 0])

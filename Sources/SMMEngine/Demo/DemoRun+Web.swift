@@ -29,10 +29,11 @@ extension DemoRun {
             for b in brands.indices { total += socialReach[b][n] }
             guard total > 0 else { continue }
             let source = DemoRun.phrase(cycle[n].network)
-            webRow(day, source, DemoRun.mediumSocial, nil, nil, rng.poisson(Double(total) * 0.0005 * factor), .social, -1)
+            let rate = factor * cycle[n].webFactor
+            webRow(day, source, DemoRun.mediumSocial, nil, nil, rng.poisson(Double(total) * 0.0005 * rate), .social, -1)
             for b in brands.indices where socialReach[b][n] > 0 {
                 webRow(day, source, DemoRun.mediumPost, DemoPhrase(brands[b].slug + "_smm"), nil,
-                       rng.poisson(Double(socialReach[b][n]) * 0.001 * factor), .social, b)
+                       rng.poisson(Double(socialReach[b][n]) * 0.001 * rate), .social, b)
             }
         }
         webRow(day, DemoRun.phrase(.youtube), DemoRun.mediumSocial, nil, nil, rng.poisson(4 * factor), .social, -1)

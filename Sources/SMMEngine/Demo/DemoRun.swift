@@ -77,7 +77,8 @@ final class DemoRun {
         brandFollowers = Array(repeating: 0, count: brandCount)
         var cities = Array(repeating: Set<Int>(), count: brandCount)
         let made = (0..<settings.accounts).map {
-            DemoRun.makeAccount($0, settings: settings, brandCount: brandCount, brand: DemoBrand.all[($0 / 4) % brandCount])
+            DemoRun.makeAccount($0, settings: settings, brandCount: brandCount,
+                                brand: DemoBrand.all[($0 / DemoNetworkProfile.cycle.count) % brandCount])
         }
         for a in made { cities[a.brand].insert(a.city) }
         brandCities = cities.map(\.count)
@@ -128,7 +129,8 @@ final class DemoRun {
     static let inboxByWeekday: [Double] = [1.1, 1.1, 1.05, 1.05, 1.0, 0.85, 0.8]
     static let webByWeekday: [Double] = [1.08, 1.1, 1.06, 1.05, 0.98, 0.85, 0.88]
     /// People's activity by local hour (posting, commenting, writing).
-    static let postHours: [Double] = [0, 0, 0, 0, 0, 0, 0.2, 1, 2.5, 3, 2, 1.5, 2.5, 2, 1.5, 1.2, 1.2, 1.5, 2.5, 3, 3, 2.5, 1.5, 0.5]
+    static let postHours: [Double] = [0, 0, 0, 0, 0, 0, 0.2, 1, 2.5, 3, 2, 1.5, 2.5, 2, 1.5, 1.2, 1.2, 1.5, 2.5, 3, 3,
+                                      2.5, 1.5, 0.5]
     static let peopleHours: [Double] = [0.6, 0.3, 0.15, 0.1, 0.1, 0.2, 0.5, 1.2, 2, 2.5, 2.6, 2.6, 2.8, 2.7, 2.5, 2.4,
                                         2.4, 2.6, 3, 3.4, 3.6, 3.2, 2.4, 1.4]
 

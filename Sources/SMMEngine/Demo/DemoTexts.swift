@@ -16,9 +16,9 @@ enum DemoCommentKind: Int {
 /// expanded, texts prepared for CSV. Built once per brand; composing a text copies bytes.
 struct DemoLanguageTexts {
     let praise: [DemoPhrase], praiseLower: [DemoPhrase]
-    let openers: [DemoPhrase], closers: [DemoPhrase]
-    let questions: [DemoPhrase], answers: [[DemoPhrase]]
-    let complaints: [DemoPhrase], complaintsLower: [DemoPhrase]
+    let openers: [DemoPhrase], closers: [DemoPhrase], praiseExtras: [DemoPhrase]
+    let questions: [DemoPhrase], questionsLower: [DemoPhrase], questionOpeners: [DemoPhrase], answers: [[DemoPhrase]]
+    let complaints: [DemoPhrase], complaintsLower: [DemoPhrase], complaintTails: [DemoPhrase]
     let apologies: [DemoPhrase], neutral: [DemoPhrase]
     let reactionsPositive: [DemoPhrase], reactionsNeutral: [DemoPhrase]
     let tags: [DemoTemplate], giveaway: [DemoTemplate]
@@ -48,19 +48,25 @@ struct DemoLanguageTexts {
         praiseLower = praiseTexts.map { DemoPhrase(DemoLanguageTexts.lowered($0)) }
         openers = phrases(book.openers)
         closers = phrases(book.closers)
-        var q: [DemoPhrase] = [], a: [[DemoPhrase]] = []
+        praiseExtras = phrases(book.praiseExtras)
+        questionOpeners = phrases(book.questionOpeners)
+        var q: [DemoPhrase] = [], ql: [DemoPhrase] = [], a: [[DemoPhrase]] = []
         for (question, replies) in book.questions {
             let variants: [String?] = question.contains("{p}") ? products.map { $0 } : [nil]
             for product in variants {
-                q.append(DemoPhrase(DemoLanguageTexts.capitalized(brand.fill(question, product: product))))
+                let text = DemoLanguageTexts.capitalized(brand.fill(question, product: product))
+                q.append(DemoPhrase(text))
+                ql.append(DemoPhrase(DemoLanguageTexts.lowered(text)))
                 a.append(replies.map { DemoPhrase(DemoLanguageTexts.capitalized(brand.fill($0, product: product))) })
             }
         }
         questions = q
+        questionsLower = ql
         answers = a
         let complaintTexts = expand(book.complaints).map(DemoLanguageTexts.capitalized)
         complaints = complaintTexts.map(DemoPhrase.init)
         complaintsLower = complaintTexts.map { DemoPhrase(DemoLanguageTexts.lowered($0)) }
+        complaintTails = phrases(book.complaintTails)
         apologies = phrases(book.apologies)
         neutral = expand(book.neutral).map { DemoPhrase(DemoLanguageTexts.capitalized($0)) }
         reactionsPositive = phrases(book.reactionsPositive)
@@ -110,8 +116,8 @@ struct DemoTexts {
         friends = DemoPhrasebook.friendNames.flatMap { n in DemoPhrasebook.friendSuffixes.map { DemoPhrase(n + $0) } }
         posts = DemoTexts.postTemplates.map { list in
             list.flatMap { t in
-                t.contains("{p}") ? brand.products.map { DemoPhrase(DemoLanguageTexts.capitalized(brand.fill(t, product: $0))) }
-                    : [DemoPhrase(brand.fill(t, product: nil))]
+                guard t.contains("{p}") else { return [DemoPhrase(brand.fill(t, product: nil))] }
+                return brand.products.map { DemoPhrase(DemoLanguageTexts.capitalized(brand.fill(t, product: $0))) }
             }
         }
         hashtags = [
@@ -141,7 +147,8 @@ struct DemoTexts {
          "Дарим сертификат на 3000 ₽ — условия в посте", "Конкурс: отметьте друга, с кем пойдёте в {B}"],
         ["Гость недели рассказывает, почему выбирает {B}", "Ваши отзывы — наша гордость. Спасибо!",
          "Что говорят гости о нашей новинке: {p}"],
-        ["Знакомьтесь: наша команда", "Ищем в команду бариста и повара — откликайтесь!", "С днём рождения, {B}! Нам 5 лет"],
+        ["Знакомьтесь: наша команда", "Ищем в команду бариста и повара — откликайтесь!",
+         "С днём рождения, {B}! Нам 5 лет"],
         ["Скидка 20% на всё до воскресенья, промокод \"{Be}20\"", "Только в эти выходные: второй {p} в подарок",
          "Счастливые часы: с 8 до 10 утра −30%"],
         ["Мы открылись после ремонта!", "Изменился график работы в праздники — сохраняйте",

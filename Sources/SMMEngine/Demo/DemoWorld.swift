@@ -27,10 +27,12 @@ struct DemoBrand {
         DemoBrand(
             name: "Кофейня «Зерно»", slug: "zerno", hashtag: "кофейнязерно",
             written: "«Зерно»", prepositional: "«Зерне»", genitive: "«Зерна»", latin: "Zerno", emoji: "☕",
-            products: ["раф", "капучино", "флэт уайт", "латте", "эспрессо-тоник", "раф на кокосовом", "круассан", "чизкейк"],
+            products: ["раф", "капучино", "флэт уайт", "латте", "эспрессо-тоник", "раф на кокосовом", "круассан",
+                       "чизкейк"],
             productsEnglish: ["raf", "cappuccino", "flat white", "latte", "croissant", "cheesecake"],
             searchQueries: ["зерно", "кофейня зерно", "зерно меню", "зерно доставка", "зерно отзывы"],
-            partners: ["@masha_eats", "Книжный «Переплёт»", "Пекарня «Булка»", "@moscow_breakfasts", "Фестиваль «Вкусный город»"],
+            partners: ["@masha_eats", "Книжный «Переплёт»", "Пекарня «Булка»", "@moscow_breakfasts",
+                       "Фестиваль «Вкусный город»"],
             typicalDealMinor: 640_000),
         DemoBrand(
             name: "Пекарня «Колос»", slug: "kolos", hashtag: "пекарняколос",
@@ -59,20 +61,23 @@ struct DemoCity {
         ("Москва", "Moscow", "msk"), ("Санкт-Петербург", "Saint Petersburg", "spb"), ("Казань", "Kazan", "kazan"),
         ("Новосибирск", "Novosibirsk", "nsk"), ("Екатеринбург", "Yekaterinburg", "ekb"),
         ("Нижний Новгород", "Nizhny Novgorod", "nnov"), ("Самара", "Samara", "samara"),
-        ("Краснодар", "Krasnodar", "krd"), ("Ростов-на-Дону", "Rostov-on-Don", "rostov"), ("Воронеж", "Voronezh", "vrn"),
-        ("Пермь", "Perm", "perm"), ("Уфа", "Ufa", "ufa"), ("Челябинск", "Chelyabinsk", "chel"), ("Омск", "Omsk", "omsk"),
-        ("Красноярск", "Krasnoyarsk", "krsk"), ("Волгоград", "Volgograd", "vlg"), ("Тюмень", "Tyumen", "tmn"),
-        ("Саратов", "Saratov", "saratov"), ("Тула", "Tula", "tula"), ("Ярославль", "Yaroslavl", "yar"),
-        ("Иркутск", "Irkutsk", "irk"), ("Владивосток", "Vladivostok", "vl"), ("Хабаровск", "Khabarovsk", "khv"),
+        ("Краснодар", "Krasnodar", "krd"), ("Ростов-на-Дону", "Rostov-on-Don", "rostov"),
+        ("Воронеж", "Voronezh", "vrn"), ("Пермь", "Perm", "perm"), ("Уфа", "Ufa", "ufa"),
+        ("Челябинск", "Chelyabinsk", "chel"), ("Омск", "Omsk", "omsk"), ("Красноярск", "Krasnoyarsk", "krsk"),
+        ("Волгоград", "Volgograd", "vlg"), ("Тюмень", "Tyumen", "tmn"), ("Саратов", "Saratov", "saratov"),
+        ("Тула", "Tula", "tula"), ("Ярославль", "Yaroslavl", "yar"), ("Иркутск", "Irkutsk", "irk"),
+        ("Владивосток", "Vladivostok", "vl"), ("Хабаровск", "Khabarovsk", "khv"),
         ("Калининград", "Kaliningrad", "kgd"), ("Сочи", "Sochi", "sochi"), ("Томск", "Tomsk", "tomsk"),
         ("Ижевск", "Izhevsk", "izh"), ("Барнаул", "Barnaul", "barnaul"), ("Ульяновск", "Ulyanovsk", "uln"),
         ("Оренбург", "Orenburg", "orb"), ("Рязань", "Ryazan", "ryazan"), ("Пенза", "Penza", "penza"),
         ("Липецк", "Lipetsk", "lipetsk"), ("Киров", "Kirov", "kirov"), ("Чебоксары", "Cheboksary", "cheb"),
-        ("Тверь", "Tver", "tver"), ("Кемерово", "Kemerovo", "kem"), ("Набережные Челны", "Naberezhnye Chelny", "chelny"),
-        ("Астрахань", "Astrakhan", "astr"), ("Белгород", "Belgorod", "belgorod"), ("Владимир", "Vladimir", "vladimir"),
+        ("Тверь", "Tver", "tver"), ("Кемерово", "Kemerovo", "kem"),
+        ("Набережные Челны", "Naberezhnye Chelny", "chelny"), ("Астрахань", "Astrakhan", "astr"),
+        ("Белгород", "Belgorod", "belgorod"), ("Владимир", "Vladimir", "vladimir"),
         ("Смоленск", "Smolensk", "smolensk"), ("Калуга", "Kaluga", "kaluga"), ("Мурманск", "Murmansk", "murmansk"),
         ("Архангельск", "Arkhangelsk", "arkh"), ("Вологда", "Vologda", "vologda"), ("Курск", "Kursk", "kursk"),
-        ("Иваново", "Ivanovo", "ivanovo"), ("Севастополь", "Sevastopol", "sev"), ("Петрозаводск", "Petrozavodsk", "ptz"),
+        ("Иваново", "Ivanovo", "ivanovo"), ("Севастополь", "Sevastopol", "sev"),
+        ("Петрозаводск", "Petrozavodsk", "ptz"),
     ].map { DemoCity(russian: $0.0, english: $0.1, slug: $0.2) }
 }
 
@@ -95,20 +100,30 @@ struct DemoNetworkProfile {
     let hasSaves: Bool, hasHides: Bool, hasClicks: Bool, hasVisitors: Bool
     /// Cost per 1000 ad impressions, minor units.
     let cpmMinor: Int
+    /// Site visits per reached user, relative to VK (Telegram and Dzen readers click out less).
+    let webFactor: Double
 
     static let cycle: [DemoNetworkProfile] = [
-        DemoNetworkProfile(network: .vk, author: DemoPhrase("id"), engagement: 0.035, prefix: "vk", host: "vk.example", postFactor: 1.0, reachRate: 0.11,
-                           commentRate: 0.000245, formatWeights: [34, 20, 8, 15, 3, 2, 11, 7],
-                           hasSaves: true, hasHides: true, hasClicks: true, hasVisitors: true, cpmMinor: 18_000),
-        DemoNetworkProfile(network: .telegram, author: DemoPhrase("tg"), engagement: 0.02, prefix: "tg", host: "t.example", postFactor: 1.6, reachRate: 0.28,
-                           commentRate: 0.00028, formatWeights: [62, 4, 8, 4, 3, 2, 6, 11],
-                           hasSaves: false, hasHides: false, hasClicks: true, hasVisitors: false, cpmMinor: 32_000),
-        DemoNetworkProfile(network: .dzen, author: DemoPhrase("dzen"), engagement: 0.022, prefix: "dzen", host: "dzen.example", postFactor: 0.55, reachRate: 0.35,
-                           commentRate: 0.00024, formatWeights: [22, 16, 12, 0, 44, 1, 3, 2],
-                           hasSaves: true, hasHides: true, hasClicks: false, hasVisitors: true, cpmMinor: 12_000),
-        DemoNetworkProfile(network: .ok, author: DemoPhrase("ok"), engagement: 0.04, prefix: "ok", host: "ok.example", postFactor: 0.7, reachRate: 0.09,
-                           commentRate: 0.0009, formatWeights: [40, 12, 15, 5, 3, 3, 12, 10],
-                           hasSaves: false, hasHides: true, hasClicks: true, hasVisitors: true, cpmMinor: 9_000),
+        DemoNetworkProfile(
+            network: .vk, author: DemoPhrase("id"), engagement: 0.035, prefix: "vk", host: "vk.example",
+            postFactor: 1.0, reachRate: 0.11, commentRate: 0.00059, formatWeights: [34, 20, 8, 15, 3, 2, 11, 7],
+            hasSaves: true, hasHides: true, hasClicks: true, hasVisitors: true, cpmMinor: 18_000,
+            webFactor: 1.0),
+        DemoNetworkProfile(
+            network: .telegram, author: DemoPhrase("tg"), engagement: 0.02, prefix: "tg", host: "t.example",
+            postFactor: 1.6, reachRate: 0.28, commentRate: 0.00025, formatWeights: [62, 4, 8, 4, 3, 2, 6, 11],
+            hasSaves: false, hasHides: false, hasClicks: true, hasVisitors: false, cpmMinor: 32_000,
+            webFactor: 0.6),
+        DemoNetworkProfile(
+            network: .dzen, author: DemoPhrase("dzen"), engagement: 0.022, prefix: "dzen", host: "dzen.example",
+            postFactor: 0.55, reachRate: 0.35, commentRate: 0.00022, formatWeights: [22, 16, 12, 0, 44, 1, 3, 2],
+            hasSaves: true, hasHides: true, hasClicks: false, hasVisitors: true, cpmMinor: 12_000,
+            webFactor: 0.5),
+        DemoNetworkProfile(
+            network: .ok, author: DemoPhrase("ok"), engagement: 0.04, prefix: "ok", host: "ok.example",
+            postFactor: 0.7, reachRate: 0.09, commentRate: 0.00082, formatWeights: [40, 12, 15, 5, 3, 3, 12, 10],
+            hasSaves: false, hasHides: true, hasClicks: true, hasVisitors: true, cpmMinor: 9_000,
+            webFactor: 0.8),
     ]
 }
 

@@ -29,10 +29,13 @@ package struct Importer {
     package var store: any Store
     package var logger: Logger
     package var progress: (@Sendable (ImportProgress) -> Void)?
+    /// Labels comments, mentions and reviews without a given sentiment; nil: the shipped model,
+    /// loaded when the first such row arrives.
+    package var classifier: SentimentClassifier?
 
     package init(store: any Store, logger: Logger = Logger(label: "smmkpi.import"),
-                 progress: (@Sendable (ImportProgress) -> Void)? = nil) {
-        self.store = store; self.logger = logger; self.progress = progress
+                 progress: (@Sendable (ImportProgress) -> Void)? = nil, classifier: SentimentClassifier? = nil) {
+        self.store = store; self.logger = logger; self.progress = progress; self.classifier = classifier
     }
 
     package func run(bundle path: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
@@ -42,7 +45,8 @@ package struct Importer {
         var rejects: RejectsWriter?
         if options.skipBadRows, let r = options.rejectsPath { rejects = try RejectsWriter(path: r) }
         var report = try store.withImport { sink -> ImportReport in
-            var run = ImportRun(sink: sink, source: source, options: options, rejects: rejects, progress: progress)
+            var run = ImportRun(sink: sink, source: source, options: options, rejects: rejects, progress: progress,
+                                labeler: ImportLabeler(sink: sink, classifier: classifier))
             try run.execute()
             return run.report
         }
@@ -68,11 +72,13 @@ private struct ImportRun {
     var leadIDs: Set<String>?
     /// Once a bad row is found without --skip-bad-rows, nothing more is written (it will be rolled back).
     var writing = true
+    /// Stores the classifier's label of comments, mentions and reviews (kpi-catalog.md "Sentiment").
+    let labeler: ImportLabeler
 
     init(sink: any ImportSink, source: BundleSource, options: ImportOptions, rejects: RejectsWriter?,
-         progress: (@Sendable (ImportProgress) -> Void)?) {
+         progress: (@Sendable (ImportProgress) -> Void)?, labeler: ImportLabeler) {
         self.sink = sink; self.source = source; self.options = options; self.rejects = rejects
-        self.progress = progress
+        self.progress = progress; self.labeler = labeler
         report = ImportReport(bundle: source.path)
     }
 
@@ -136,7 +142,7 @@ private struct ImportRun {
         }
         if file == .deals, leadIDs == nil { leadIDs = try sink.storedLeadIDs() }
 
-        let sink = self.sink
+        let sink = self.sink, labeler = self.labeler
         try sink.beginFile(file)
         var seen = Set<Int>()
         var keyless: [(LocalDate, Any)] = []
@@ -195,7 +201,10 @@ private struct ImportRun {
                             let text = r.text ?? ""
                             let words = Words.count(in: text), letter = Words.hasLetter(text)
                             let line = cursor.line
-                            write = { try sink.upsert(r, wordCount: words, hasLetter: letter, line: line) }
+                            write = {
+                                try sink.upsert(r, wordCount: words, hasLetter: letter, line: line)
+                                try labeler.record(.comment, id: r.id, text: r.text, given: r.sentiment, hasLetter: letter)
+                            }
                         }
                     case .messages:
                         if let r = RowDecoder.message(cursor) {
@@ -209,14 +218,20 @@ private struct ImportRun {
                             key.combine(r.id)
                             date = r.localDate
                             let letter = Words.hasLetter(r.text ?? "")
-                            write = { try sink.upsert(r, hasLetter: letter) }
+                            write = {
+                                try sink.upsert(r, hasLetter: letter)
+                                try labeler.record(.mention, id: r.id, text: r.text, given: r.sentiment, hasLetter: letter)
+                            }
                         }
                     case .reviews:
                         if let r = RowDecoder.review(cursor) {
                             key.combine(r.id)
                             date = r.localDate
                             let letter = Words.hasLetter(r.text ?? "")
-                            write = { try sink.upsert(r, hasLetter: letter) }
+                            write = {
+                                try sink.upsert(r, hasLetter: letter)
+                                try labeler.record(.review, id: r.id, text: r.text, given: r.sentiment, hasLetter: letter)
+                            }
                         }
                     case .adSpend:
                         if let r = RowDecoder.adSpend(cursor) {

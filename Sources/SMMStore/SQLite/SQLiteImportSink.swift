@@ -4,7 +4,7 @@ import SMMCore
 
 /// Writes one import's rows with statements prepared once; lives inside one write transaction.
 final class SQLiteImportSink: ImportSink {
-    private let db: Database
+    let db: Database
     private let importID: Int64
     private var statements: [String: RawStatement] = [:]
 
@@ -15,7 +15,8 @@ final class SQLiteImportSink: ImportSink {
         importID = db.lastInsertedRowID
     }
 
-    private func statement(_ sql: String) throws -> RawStatement {
+    /// A prepared statement, cached for the import (also used by the sentiment labels' extension).
+    func statement(_ sql: String) throws -> RawStatement {
         if let s = statements[sql] { return s }
         let s = try RawStatement(db, sql)
         statements[sql] = s

@@ -70,7 +70,8 @@ extension SQLiteStore {
         try windowed("""
             SELECT c.comment_id, c.post_id, c.created_at, c.local_date, c.from_brand, c.parent_id, c.sentiment,
                    c.word_count, p.account_id,
-                   EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.comment_id AND r.from_brand = 1)
+                   EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.comment_id AND r.from_brand = 1),
+                   \(labelExpression(.comment, alias: "c"))
             FROM comments c JOIN posts p ON p.post_id = c.post_id
             WHERE c.local_date BETWEEN ?1 AND ?2
             """).forEach { r in
@@ -79,7 +80,8 @@ extension SQLiteStore {
                             localDate: r.date(3), fromBrand: r.optBool(4), parentID: r.optText(5),
                             sentiment: sentiment)
             ds.comments.append(CommentFact(comment: c, accountID: r.text(8), wordCount: Int(r.int64(7)),
-                                           hasBrandReply: r.int64(9) != 0, sentiment: sentiment))
+                                           hasBrandReply: r.int64(9) != 0,
+                                           sentiment: r.optText(10).flatMap(Sentiment.init(rawValue:))))
         }
 
         try windowed("""
@@ -91,22 +93,24 @@ extension SQLiteStore {
                                        kind: r.optText(5).flatMap(MessageKind.init(rawValue:))))
         }
         try windowed("""
-            SELECT mention_id, published_at, local_date, network, reach, sentiment FROM mentions
+            SELECT mention_id, published_at, local_date, network, reach, sentiment,
+                   \(labelExpression(.mention, alias: "mentions")) FROM mentions
             WHERE local_date BETWEEN ?1 AND ?2
             """).forEach { r in
             let s = r.optText(5).flatMap(Sentiment.init(rawValue:))
             let m = Mention(id: r.text(0), publishedAt: Instant(nanoseconds: r.int64(1)), localDate: r.date(2),
                             network: r.optText(3).flatMap(Network.init(rawValue:)), reach: r.optInt64(4), sentiment: s)
-            ds.mentions.append(Labeled(m, sentiment: s))
+            ds.mentions.append(Labeled(m, sentiment: r.optText(6).flatMap(Sentiment.init(rawValue:))))
         }
         try windowed("""
-            SELECT review_id, created_at, local_date, network, rating, sentiment FROM reviews
+            SELECT review_id, created_at, local_date, network, rating, sentiment,
+                   \(labelExpression(.review, alias: "reviews")) FROM reviews
             WHERE local_date BETWEEN ?1 AND ?2
             """).forEach { r in
             let s = r.optText(5).flatMap(Sentiment.init(rawValue:))
             let v = Review(id: r.text(0), createdAt: Instant(nanoseconds: r.int64(1)), localDate: r.date(2),
                            place: r.optText(3).map(ReviewPlace.init), rating: r.optInt64(4), sentiment: s)
-            ds.reviews.append(Labeled(v, sentiment: s))
+            ds.reviews.append(Labeled(v, sentiment: r.optText(6).flatMap(Sentiment.init(rawValue:))))
         }
         try windowed("""
             SELECT date, campaign, account_id, network, spend, impressions, reach, clicks FROM ad_spend
