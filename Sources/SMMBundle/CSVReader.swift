@@ -168,6 +168,10 @@ package final class CSVReader {
             }
             position = p
             if done { return true }
+            if position < buffer.count {
+                // Stopped at a quote that needs the next byte to be read: fetch more.
+                try refill()
+            }
             if !tooLong, row.count > CSVReader.maxRowBytes {
                 tooLong = true
                 row = []
