@@ -19,7 +19,7 @@ import Testing
     func elongation() {
         let t = SentimentTokenizer.tokens("Супееер класссно sooo goooood")
         #expect(t.map(\.text) == ["супер", "класно", "soo", "good"])
-        #expect(t.allSatisfy(\.elongated))
+        #expect(t.allSatisfy { $0.elongated })
         #expect(words("класс") == ["класс"])
     }
 

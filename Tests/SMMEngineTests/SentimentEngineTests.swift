@@ -15,7 +15,7 @@ private enum LabelBundle {
             comment_id,post_id,created_at,author_id,text,from_brand,parent_id,sentiment
             c1,p1,2024-11-02T10:00:00+03:00,u1,Отличный кофе!,,,
             c2,p1,2024-11-02T11:00:00+03:00,u2,👍,,,
-            c3,p1,2024-11-02T12:00:00+03:00,u3,Ужасный сервис, больше не приду,,,positive
+            c3,p1,2024-11-02T12:00:00+03:00,u3,"Ужасный сервис, больше не приду",,,positive
             c4,p1,2024-11-02T13:00:00+03:00,u4,Сколько стоит доставка в Химки?,,,
             c5,p1,2024-11-02T14:00:00+03:00,u5,Где вы находитесь?,,,
             c6,p1,2024-11-02T15:00:00+03:00,brand,"Добрый день! На Ленина, 5",true,c5,
@@ -151,7 +151,7 @@ private enum LabelBundle {
         defer { dir.remove() }
         let store = try dir.store()
         let lexiconOnly = SentimentClassifier(lexicon: SentimentLexiconData.text, model: nil, version: "old")
-        try Importer(store: store, classifier: lexiconOnly).run(bundle: try dir.bundle("bundle", LabelBundle.files))
+        _ = try Importer(store: store, classifier: lexiconOnly).run(bundle: try dir.bundle("bundle", LabelBundle.files))
         let s = try await SentimentService(store: store, classifier: Self.classifier).reclassify()
         #expect(s.classified == 8)  // c1, c4, c5, c6, c7, m1, r1, r2
         #expect(try await labels(store, .comment, "c1").model == .positive)
@@ -201,7 +201,7 @@ private enum LabelBundle {
     @Test("CSV: a BOM, CRLF, a header matched case-insensitively and trimmed; an existing sentiment column is replaced in place")
     func replacesInPlace() throws {
         let out = try run("\u{FEFF}ID, Sentiment ,Comment \r\n1,x,Ужасно\r\n2,,\r\n", column: "comment")
-        #expect(out == "ID,\" Sentiment \",Comment \n1,negative,Ужасно\n2,,\n")
+        #expect(out == "ID,\" Sentiment \",\"Comment \"\n1,negative,Ужасно\n2,,\n")
     }
 
     @Test("CSV: cell values are written back unchanged, quoted where needed")

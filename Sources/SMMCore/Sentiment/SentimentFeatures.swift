@@ -172,7 +172,12 @@ package struct SentimentFeatureExtractor: Sendable {
                     continue
                 }
                 var score: Float?
-                if let p = prevStem, let s = lexicon.phrases[p + " " + stem] { score = s }
+                // A phrase's score already holds its first word's negation ("не советую", "без проблем").
+                var phrase = false
+                if !lexicon.phrases.isEmpty, let p = prevStem, let s = lexicon.phrases[p + " " + stem] {
+                    score = s
+                    phrase = true
+                }
                 if score == nil {
                     switch script {
                     case .cyrillic: score = lexicon.russian[stem]
@@ -194,12 +199,13 @@ package struct SentimentFeatureExtractor: Sendable {
                 }
                 let negated = negLeft > 0
                 wordIdx.append(hash(negated ? 7 : 5, stem))
+                let flips = negated && !phrase
                 if var s = score {
                     hits += 1
                     s *= mult
                     if t.shouted { s *= 1.3 }
                     if t.elongated { s *= 1.2 }
-                    if negated { s *= -0.7 }
+                    if flips { s *= -0.7 }
                     add(s)
                 }
                 if negLeft > 0 { negLeft -= 1 }

@@ -137,10 +137,12 @@ private struct ImportRun {
                 message: "unknown column\(cursor.unknownColumns.count == 1 ? "" : "s") \(cursor.unknownColumns.joined(separator: ", ")) ignored"))
         }
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int64) ?? 0
-        if file == .postMetrics || file == .comments || file == .contentPlan, postIDs == nil {
+        // Loaded before posts.csv / leads.csv, so that their ids are added as they are read: once a
+        // bad row stops the writing, the store no longer has this bundle's posts and leads.
+        if file == .posts || file == .postMetrics || file == .comments || file == .contentPlan, postIDs == nil {
             postIDs = try sink.storedPostIDs()
         }
-        if file == .deals, leadIDs == nil { leadIDs = try sink.storedLeadIDs() }
+        if file == .leads || file == .deals, leadIDs == nil { leadIDs = try sink.storedLeadIDs() }
 
         let sink = self.sink, labeler = self.labeler
         try sink.beginFile(file)
