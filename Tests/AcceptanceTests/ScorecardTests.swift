@@ -177,6 +177,25 @@ struct ScorecardTests {
         #expect(gone.stderr.contains("neither a plan file nor a stored plan"))
     }
 
+    @Test("kpi --plan reads the plan with the same reader: persona and SLA, the same values as the scorecard")
+    func kpiPlan() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = try Self.importedDatabase(dir)
+        let file = Fixtures.examples.appendingPathComponent("expected/plan-2024-12.yaml").path
+        let run = try smmkpi(["kpi", "--period", "2024-12", "--plan", file, "--metrics", "audience_match,response_sla_rate",
+                              "--db", db, "--format", "json"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let metrics = try Self.json(run.stdout)["metrics"] as? [[String: Any]] ?? []
+        #expect(same(metrics.first { $0["id"] as? String == "audience_match" }?["value"], 63.6))
+        #expect(same(metrics.first { $0["id"] as? String == "response_sla_rate" }?["value"], 80.51948051948052))
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try "period: 2024-12\nsla_hours: soon\nkpis: [{metric: leads, target: {at_least: 1}}]\n".write(to: bad, atomically: true, encoding: .utf8)
+        let r = try smmkpi(["kpi", "--period", "2024-12", "--plan", bad.path, "--db", db])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("line 2, sla_hours: “soon” is not a positive number of hours"))
+    }
+
     @Test("a bad plan is one sentence naming the line and field, exit status 1, nothing saved")
     func badPlan() throws {
         let dir = try Fixtures.temporaryDirectory()

@@ -189,14 +189,17 @@ package enum SMARTCheck {
             x = base < l ? l : h; up = base < l
         }
         let xText = Target.number(rounded(x))
+        let n = history.count
         if up ? base >= x : base <= x {
-            return (.realistic, "the last \(w) was \(baseText), already \(up ? "at or above" : "at or below") \(xText)")
+            // Reached last period; how often it was reached tells whether that was luck.
+            let hits = values.filter { up ? $0 >= x : $0 <= x }.count
+            let verdict: Achievability = hits * 2 >= values.count ? .realistic : .ambitious
+            return (verdict, "the last \(w) was \(baseText), already \(up ? "at or above" : "at or below") \(xText); \(hits) of the \(values.count) \(w)s with data in the last \(n) reached it")
         }
         var changes: [Double] = []
         for (a, b) in zip(history, history.dropFirst()) {
             if let va = a.value, let vb = b.value, va != 0 { changes.append((vb - va) / abs(va) * 100) }
         }
-        let n = history.count
         if base > 0, x > 0, !changes.isEmpty {
             let need = (x - base) / base * 100
             let best = up ? changes.max()! : changes.min()!
@@ -234,7 +237,7 @@ package enum SMARTCheck {
     }
 
     static func pct(_ v: Double) -> String {
-        (v >= 0 ? "+" : "−") + String(format: "%.1f %%", abs(v))
+        abs(v) < 0.05 ? "0.0 %" : (v >= 0 ? "+" : "−") + String(format: "%.1f %%", abs(v))
     }
 
     /// Two decimals for display.

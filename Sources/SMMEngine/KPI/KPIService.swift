@@ -1,7 +1,6 @@
 import Foundation
 import SMMCore
 import SMMStore
-import Yams
 
 /// Errors of the KPI requests, as sentences.
 package enum KPIRequestError: Error, Equatable, LocalizedError {
@@ -58,49 +57,8 @@ package struct KPIService: Sendable {
     /// The persona and SLA of a plan file, for `kpi --plan` (its period, accounts and
     /// assignee are not used there: cli.md).
     package static func options(fromPlan path: String) throws -> KPIOptions {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw KPIRequestError.badPlanFile(path: path, reason: "the file cannot be read")
-        }
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch {
-            throw KPIRequestError.badPlanFile(path: path, reason: "it is not valid YAML (\(error))")
-        }
-        guard let map = node?.mapping else {
-            throw KPIRequestError.badPlanFile(path: path, reason: "it must be a YAML mapping with name, period and kpis")
-        }
-        var options = KPIOptions()
-        if let sla = map["sla_hours"]?.scalar?.string {
-            guard let v = Decimal(string: sla, locale: Locale(identifier: "en_US_POSIX")), v > 0 else {
-                throw KPIRequestError.badPlanFile(path: path, reason: "sla_hours “\(sla)” must be a positive number of hours")
-            }
-            options.slaHours = v
-        }
-        if let persona = map["persona"]?.mapping {
-            var targets: [AudienceDimension: [String: Decimal]] = [:]
-            for (k, v) in persona {
-                let name = k.string ?? ""
-                guard let dim = AudienceDimension(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                    throw KPIRequestError.badPlanFile(path: path,
-                        reason: "persona dimension “\(name)” is not one of \(AudienceDimension.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                guard let buckets = v.mapping else {
-                    throw KPIRequestError.badPlanFile(path: path, reason: "persona.\(name) must map buckets to shares")
-                }
-                for (b, s) in buckets {
-                    let bucket = (b.string ?? "").trimmingCharacters(in: .whitespaces)
-                    guard let text = s.scalar?.string, let share = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
-                        throw KPIRequestError.badPlanFile(path: path, reason: "persona.\(name).\(bucket) must be a number")
-                    }
-                    targets[dim, default: [:]][bucket] = share
-                }
-            }
-            options.persona = Persona(targets)
-        }
-        return options
+        // The full plan reader, so `kpi --plan` and `score` accept and refuse the same files.
+        let plan = try PlanReader.read(path: path)
+        return KPIOptions(slaHours: plan.slaHours ?? Plan.defaultSLAHours, persona: plan.persona)
     }
 }
