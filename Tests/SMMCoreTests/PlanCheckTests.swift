@@ -68,6 +68,10 @@ import Testing
     func unknown() {
         #expect(Self.verdict(.atLeast(10), [nil, nil, nil]).0 == .unknown)
         #expect(Self.verdict(.atLeast(10), []).0 == .unknown)
+        // One month with data shows no change from one month to the next.
+        let (v, text) = Self.verdict(.atLeast(200), [nil, 100])
+        #expect(v == .unknown)
+        #expect(text.contains("only 1 month with data"))
     }
 
     @Test("achievable: values that are not all positive compare levels (roi)")

@@ -245,9 +245,22 @@ import Testing
         #expect(c.kpis[0].findings.first { $0.criterion == .relevant }?.ok == false)
         #expect(c.kpis[1].findings.first { $0.criterion == .relevant }?.ok == true)
         #expect(c.kpis.allSatisfy { $0.findings.first { $0.criterion == .measurable }?.ok == true })
-        // December's history is November alone (no changes yet): levels decide.
-        #expect(c.kpis[0].achievability != .unknown)
+        // December's history is November alone: a target November reached is realistic; a
+        // growth cannot be judged from one month.
+        #expect(c.kpis[0].achievability == .realistic)
+        #expect(c.kpis[2].achievability == .unknown)
         #expect(c.notes.contains { $0.contains("web_conversion_rate") })
+    }
+
+    @Test("history: periods that start before the data are no data, not zeros")
+    func historyBeforeData() async throws {
+        let dir = try PlanFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let h = try await PlanAdvisor(store: try PlanFixtures.store(in: dir))
+            .history(of: [.reachTotal, .postsPublished], before: Self.december, count: 3, accounts: nil, options: KPIOptions())
+        #expect(h[.postsPublished]?.map(\.period.label) == ["2024-09", "2024-10", "2024-11"])
+        #expect(h[.postsPublished]?.map { $0.value == nil } == [true, true, false])
+        #expect(h[.reachTotal]?.last?.value == 659_770)
     }
 
     @Test("plan check on an empty database warns instead of failing")

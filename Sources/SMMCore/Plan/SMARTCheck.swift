@@ -194,13 +194,18 @@ package enum SMARTCheck {
             // Reached last period; how often it was reached tells whether that was luck.
             let hits = values.filter { up ? $0 >= x : $0 <= x }.count
             let verdict: Achievability = hits * 2 >= values.count ? .realistic : .ambitious
-            return (verdict, "the last \(w) was \(baseText), already \(up ? "at or above" : "at or below") \(xText); \(hits) of the \(values.count) \(w)s with data in the last \(n) reached it")
+            let how = values.count == 1 ? "the only \(w) with data in the last \(n)"
+                : "\(hits) of the \(values.count) \(w)s with data in the last \(n) reached it"
+            return (verdict, "the last \(w) was \(baseText), already \(up ? "at or above" : "at or below") \(xText); \(how)")
         }
         var changes: [Double] = []
         for (a, b) in zip(history, history.dropFirst()) {
             if let va = a.value, let vb = b.value, va != 0 { changes.append((vb - va) / abs(va) * 100) }
         }
-        if base > 0, x > 0, !changes.isEmpty {
+        if base > 0, x > 0 {
+            guard !changes.isEmpty else {
+                return (.unknown, "needs \(xText) (last \(w): \(baseText)); only \(values.count) \(w)\(values.count == 1 ? "" : "s") with data in the last \(n), not enough to judge the change from one \(w) to the next")
+            }
             let need = (x - base) / base * 100
             let best = up ? changes.max()! : changes.min()!
             let median = Self.median(changes)
@@ -215,7 +220,9 @@ package enum SMARTCheck {
             let text = "needs \(pct(need)) (\(baseText) → \(xText)); the best \(w) of the last \(n) \(up ? "grew" : "fell") \(pct(best)), the median change was \(pct(median))"
             return (verdict, text)
         }
-        guard !values.isEmpty else { return (.unknown, "no data in the last \(n) \(w)s") }
+        guard values.count >= 2 else {
+            return (.unknown, "needs \(xText) (last \(w): \(baseText)); only \(values.count) \(w) with data in the last \(n), not enough to compare")
+        }
         let best = up ? values.max()! : values.min()!
         let median = Self.median(values)
         let verdict: Achievability

@@ -11,7 +11,8 @@ package struct PlanAdvisor: Sendable {
         self.store = store; self.anomalies = anomalies
     }
 
-    /// Each metric's values over the `count` periods of `period`'s kind just before it, oldest first.
+    /// Each metric's values over the `count` periods of `period`'s kind just before it, oldest
+    /// first; null for a period that starts before the first date with data.
     package func history(of metrics: [KPIID], before period: Period, count: Int, accounts: [String]?,
                          options: KPIOptions) async throws -> [KPIID: [HistoryPoint]] {
         guard count > 0, !metrics.isEmpty else { return [:] }
@@ -33,10 +34,13 @@ package struct PlanAdvisor: Sendable {
             scope = Scope.all(of: dataset.accounts)
         }
         let engine = KPIEngine(dataset: dataset)
+        // A period that starts before the data does is absence, not history (counts would read 0).
+        let dataStart = try await store.dataRange()?.lowerBound
         var out: [KPIID: [HistoryPoint]] = [:]
         for p in periods {
+            let covered = dataStart.map { p.first >= $0 } ?? false
             let values = Dictionary(uniqueKeysWithValues: metrics.map {
-                ($0, engine.value($0, period: p, scope: scope, options: options))
+                ($0, covered ? engine.value($0, period: p, scope: scope, options: options) : nil)
             })
             for id in metrics { out[id, default: []].append(HistoryPoint(period: p, value: values[id] ?? nil)) }
         }
