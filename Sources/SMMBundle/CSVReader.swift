@@ -16,13 +16,18 @@ package enum CSVReadError: Error, Equatable {
 package final class CSVReader {
     /// Rows longer than this are refused (a 50 MB field must not take the process down).
     package static let maxRowBytes = 16 << 20
+    private static let chunk = 1 << 20
 
     private let handle: FileHandle
-    private var buffer: [UInt8] = []
+    /// The read buffer: bytes `position..<count` are not consumed yet. A raw allocation, so the
+    /// byte loop needs no closure and no exclusivity checks.
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let capacity = 2 * CSVReader.chunk
+    private var count = 0
     private var position = 0
     private var eof = false
     private var physicalLine = 1
-    private var startedBOMCheck = false
+    private var checkedBOM = false
 
     /// Field boundaries of the current row: start/end offsets into `row`.
     private var starts: [Int] = []
@@ -41,11 +46,14 @@ package final class CSVReader {
         } catch {
             throw CSVReadError.io(error.localizedDescription)
         }
-        buffer.reserveCapacity(1 << 20)
+        buffer = .allocate(capacity: 2 * CSVReader.chunk)
         row.reserveCapacity(4096)
     }
 
-    deinit { try? handle.close() }
+    deinit {
+        buffer.deallocate()
+        try? handle.close()
+    }
 
     /// Number of fields of the current row.
     package var fieldCount: Int { starts.count }
@@ -58,76 +66,70 @@ package final class CSVReader {
         }
     }
 
+    /// Moves the unread bytes to the front and reads up to one chunk more.
     private func refill() throws {
         if position > 0 {
-            buffer.removeSubrange(0..<position)
+            let rest = count - position
+            if rest > 0 { buffer.update(from: buffer + position, count: rest) }
+            count = rest
             position = 0
         }
         guard !eof else { return }
-        let chunk: Data?
+        let data: Data?
         do {
-            chunk = try handle.read(upToCount: 1 << 20)
+            data = try handle.read(upToCount: min(CSVReader.chunk, capacity - count))
         } catch {
             throw CSVReadError.io(error.localizedDescription)
         }
-        if let chunk, !chunk.isEmpty {
-            buffer.append(contentsOf: chunk)
+        if let data, !data.isEmpty {
+            data.copyBytes(to: buffer + count, count: data.count)
+            count += data.count
         } else {
             eof = true
         }
-        if !startedBOMCheck, buffer.count >= 3 || eof {
-            startedBOMCheck = true
-            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
+        if !checkedBOM, count >= 3 || eof {
+            checkedBOM = true
+            if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
         }
     }
 
     /// Reads the next row. Returns false at the end of the file. A blank line at the very end
     /// is not a row.
     package func next() throws -> Bool {
-        // The hot loop works on local copies: class properties would pay a dynamic
-        // exclusivity check on every byte.
+        // The byte loop works on locals: class properties would pay a dynamic exclusivity
+        // check on every byte.
         var row = self.row, starts = self.starts, ends = self.ends
         self.row = []; self.starts = []; self.ends = []
-        defer { self.row = row; self.starts = starts; self.ends = ends }
         row.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
-        rowTooLong = false
-        if position >= buffer.count {
+        var tooLong = false
+        var lines = physicalLine
+        defer {
+            self.row = row; self.starts = starts; self.ends = ends
+            physicalLine = lines
+            rowTooLong = tooLong
+        }
+        if position >= count {
             try refill()
-            if position >= buffer.count { return false }
+            if position >= count { return false }
         }
         line = physicalLine
         var inQuotes = false
         var fieldStart = 0
-        var fieldUsed = false  // the field has had any byte (quote included)
-        var tooLong = false
-        var lines = physicalLine
-        defer { physicalLine = lines; rowTooLong = tooLong }
-        func finish() {
-            var end = row.count
-            if end > fieldStart, row[end - 1] == 0x0D { end -= 1 }
-            starts.append(tooLong ? 0 : fieldStart)
-            ends.append(tooLong ? 0 : end)
-        }
+        var fieldUsed = false  // the field has had a byte or an opening quote
+        let buf = buffer
         while true {
-            if position >= buffer.count {
-                try refill()
-                if position >= buffer.count {
-                    if inQuotes { throw CSVReadError.unterminatedQuote(line: line) }
-                    finish()
-                    return true
-                }
-            }
-            let atEOF = eof
-            var p = position
-            let done: Bool = buffer.withUnsafeBufferPointer { buf in
-                let n = buf.count
-                while p < n {
+            var needMore = position >= count
+            if !needMore {
+                var p = position
+                let n = count
+                let atEOF = eof
+                scan: while p < n {
                     let c = buf[p]
                     if inQuotes {
                         if c == 0x22 {
-                            guard p + 1 < n || atEOF else { return false }  // need the next byte
+                            if p + 1 >= n, !atEOF { needMore = true; break scan }  // the next byte decides
                             if p + 1 < n, buf[p + 1] == 0x22 {
                                 if !tooLong { row.append(0x22) }
                                 p += 2
@@ -150,8 +152,11 @@ package final class CSVReader {
                         fieldUsed = false
                     case 0x0A:
                         lines += 1
-                        p += 1
-                        finish()
+                        position = p + 1
+                        var end = row.count
+                        if end > fieldStart, row[end - 1] == 0x0D { end -= 1 }
+                        starts.append(tooLong ? 0 : fieldStart)
+                        ends.append(tooLong ? 0 : end)
                         return true
                     case 0x22 where !fieldUsed:
                         inQuotes = true
@@ -164,13 +169,8 @@ package final class CSVReader {
                     }
                     p += 1
                 }
-                return false
-            }
-            position = p
-            if done { return true }
-            if position < buffer.count {
-                // Stopped at a quote that needs the next byte to be read: fetch more.
-                try refill()
+                position = p
+                if p >= n { needMore = true }
             }
             if !tooLong, row.count > CSVReader.maxRowBytes {
                 tooLong = true
@@ -179,6 +179,18 @@ package final class CSVReader {
                 fieldStart = 0
                 starts.removeAll()
                 ends.removeAll()
+            }
+            if needMore {
+                try refill()
+                if position >= count {
+                    // The end of the file: the row ends here.
+                    if inQuotes { throw CSVReadError.unterminatedQuote(line: line) }
+                    var end = row.count
+                    if end > fieldStart, row[end - 1] == 0x0D { end -= 1 }
+                    starts.append(tooLong ? 0 : fieldStart)
+                    ends.append(tooLong ? 0 : end)
+                    return true
+                }
             }
         }
     }
