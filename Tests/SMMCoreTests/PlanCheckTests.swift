@@ -154,6 +154,16 @@ import Testing
         #expect(withColumn.kpis[1].findings.first { $0.criterion == .measurable }!.ok)
     }
 
+    @Test("measurable: brand_search_volume with some accounts is always null")
+    func allAccountsOnly() {
+        let p = Self.plan([PlanKPI(metric: .brandSearchVolume, target: .atLeast(10))], task: .awareness)
+        let presence = Self.presence([.brandSearches])
+        let some = SMARTCheck.check(plan: p, scopeAccounts: ["vk"], allAccounts: false, presence: presence, history: [:])
+        #expect(some.kpis[0].findings.first { $0.criterion == .measurable }?.ok == false)
+        let all = SMARTCheck.check(plan: p, scopeAccounts: ["vk"], allAccounts: true, presence: presence, history: [:])
+        #expect(all.kpis[0].findings.first { $0.criterion == .measurable }?.ok == true)
+    }
+
     @Test("specific: the scope must have accounts")
     func specific() {
         let p = Self.plan([PlanKPI(metric: .leads, target: .atLeast(10))])

@@ -75,6 +75,15 @@ import Testing
         #expect(!PlanSuggester.metrics(for: .awareness, extra: []).metrics.contains(.netFollowerGrowth))
     }
 
+    @Test("a plan for some accounts leaves out brand_search_volume, which only the all-accounts scope has")
+    func partialScope() {
+        let all = PlanSuggester.metrics(for: .awareness, extra: [])
+        let some = PlanSuggester.metrics(for: .awareness, extra: [], allAccounts: false)
+        #expect(all.metrics.contains(.brandSearchVolume))
+        #expect(!some.metrics.contains(.brandSearchVolume))
+        #expect(some.notes.contains { $0.contains("brand_search_volume is left out") })
+    }
+
     @Test("a whole suggestion: one explanation per KPI, a reason for KPIs outside the task")
     func suggestion() {
         let history: [KPIID: [HistoryPoint]] = [.leads: Self.history([40, 55, 50])]

@@ -101,6 +101,9 @@ extension KPIID {
         }
     }
 
+    /// The metric is null in any scope other than all accounts (kpi-catalog.md: brand_search_volume).
+    package var needsAllAccounts: Bool { self == .brandSearchVolume }
+
     /// The requirements the database does not meet (empty: measurable).
     package func missingInputs(in presence: Presence) -> [[MetricInput]] {
         inputs.filter { alternatives in !alternatives.contains { $0.isPresent(in: presence) } }

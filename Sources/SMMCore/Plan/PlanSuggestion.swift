@@ -18,8 +18,10 @@ package enum PlanSuggester {
     package static let defaultBasis = 3
 
     /// The KPIs a plan for `task` proposes: the task's set, then `extra`, without repeats;
-    /// raw follower growth is replaced by its fraud-adjusted twin.
-    package static func metrics(for task: BusinessTask?, extra: [KPIID]) -> (metrics: [KPIID], notes: [String]) {
+    /// raw follower growth is replaced by its fraud-adjusted twin, and a metric that only has
+    /// data in the all-accounts scope is left out of a plan for some accounts.
+    package static func metrics(for task: BusinessTask?, extra: [KPIID],
+                                allAccounts: Bool = true) -> (metrics: [KPIID], notes: [String]) {
         var out: [KPIID] = []
         var notes: [String] = []
         for id in (task?.kpis ?? []) + extra {
@@ -27,6 +29,10 @@ package enum PlanSuggester {
             if id == .netFollowerGrowth {
                 id = .netFollowerGrowthClean
                 notes.append("net_follower_growth_clean replaces net_follower_growth: followers the detector judges bought do not count")
+            }
+            if !allAccounts, id.needsAllAccounts {
+                notes.append("\(id.rawValue) is left out: it only has data when the plan covers every account")
+                continue
             }
             if !out.contains(id) { out.append(id) }
         }
@@ -115,10 +121,12 @@ package enum PlanSuggester {
     }
 
     /// A plan for `task` (and `extra` metrics) over `period`, with targets from `history`.
+    /// `allAccounts`: the plan's accounts are every account of the database.
     package static func suggest(task: BusinessTask?, extra: [KPIID] = [], period: Period, name: String?,
-                                assignee: String?, accounts: [String]?, history: [KPIID: [HistoryPoint]],
+                                assignee: String?, accounts: [String]?, allAccounts: Bool = true,
+                                history: [KPIID: [HistoryPoint]],
                                 improvement: Double = defaultImprovement) -> PlanSuggestion {
-        let (ids, substitutions) = metrics(for: task, extra: extra)
+        let (ids, substitutions) = metrics(for: task, extra: extra, allAccounts: allAccounts)
         let weights = weights(ids)
         var kpis: [PlanKPI] = []
         var explanations: [String] = []

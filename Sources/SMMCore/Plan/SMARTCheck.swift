@@ -63,12 +63,18 @@ package enum SMARTCheck {
     /// - `presence`: what the database has seen; nil when it has no data.
     /// - `history`: per metric, its values over the last periods of the plan's kind before the
     ///   plan's period, oldest first.
-    package static func check(plan: Plan, scopeAccounts: [String], presence: Presence?,
+    /// - `allAccounts`: the scope is every account of the database.
+    package static func check(plan: Plan, scopeAccounts: [String], allAccounts: Bool = true, presence: Presence?,
                               history: [KPIID: [HistoryPoint]]) -> PlanCheck {
         let kpis = plan.kpis.map { kpi -> KPICheck in
             var findings: [SMARTFinding] = []
             findings.append(specific(kpi, scopeAccounts: scopeAccounts))
-            findings.append(measurable(kpi, plan: plan, presence: presence))
+            if kpi.metric.needsAllAccounts, !allAccounts {
+                findings.append(SMARTFinding(.measurable, ok: false,
+                    "\(kpi.metric.rawValue) only has data when the plan covers every account; with some accounts it is always null"))
+            } else {
+                findings.append(measurable(kpi, plan: plan, presence: presence))
+            }
             let (verdict, text) = achievability(kpi.target, metric: kpi.metric, history: history[kpi.metric] ?? [],
                                                 period: plan.period)
             findings.append(SMARTFinding(.achievable, ok: verdict == .realistic || verdict == .ambitious,

@@ -53,12 +53,15 @@ package struct PlanAdvisor: Sendable {
                          assignee: String? = nil, name: String? = nil,
                          improvement: Double = PlanSuggester.defaultImprovement,
                          basis: Int = PlanSuggester.defaultBasis) async throws -> PlanSuggestion {
-        guard !(try await store.accounts()).isEmpty else { throw KPIRequestError.emptyDatabase(store.location) }
-        let metrics = PlanSuggester.metrics(for: task, extra: extra).metrics
+        let known = try await store.accounts().map(\.id)
+        guard !known.isEmpty else { throw KPIRequestError.emptyDatabase(store.location) }
+        let allAccounts = accounts.map { Set(known).isSubset(of: Set($0)) } ?? true
+        let metrics = PlanSuggester.metrics(for: task, extra: extra, allAccounts: allAccounts).metrics
         let options = KPIOptions(assignee: assignee)
         let history = try await history(of: metrics, before: period, count: basis, accounts: accounts, options: options)
         return PlanSuggester.suggest(task: task, extra: extra, period: period, name: name, assignee: assignee,
-                                     accounts: accounts, history: history, improvement: improvement)
+                                     accounts: accounts, allAccounts: allAccounts, history: history,
+                                     improvement: improvement)
     }
 
     /// The SMART checks of a plan against the database: its accounts, what it has imported and
@@ -81,7 +84,9 @@ package struct PlanAdvisor: Sendable {
                                              accounts: plan.accounts == nil ? nil : scopeAccounts,
                                              options: plan.kpiOptions)
         }
-        var check = SMARTCheck.check(plan: plan, scopeAccounts: scopeAccounts, presence: presence, history: history)
+        let allAccounts = Set(accounts.map(\.id)).isSubset(of: Set(scopeAccounts))
+        var check = SMARTCheck.check(plan: plan, scopeAccounts: scopeAccounts, allAccounts: allAccounts,
+                                     presence: presence, history: history)
         let unknown = (plan.accounts ?? []).filter { id in !accounts.contains { $0.id == id } }
         if !unknown.isEmpty {
             check.notes.insert("accounts \(unknown.joined(separator: ", ")) are not in the database; the plan cannot be saved or scored until they are imported", at: 0)
