@@ -150,8 +150,7 @@ enum ScorecardView {
             out.append("Bonus: the plan has no bonus section")
         }
         for k in c.kpis where !k.anomalies.isEmpty {
-            let note = k.metric == .netFollowerGrowthClean ? " (their estimated bought followers are already subtracted)" : ""
-            out.append("⚠ \(k.metric.rawValue): suspected cheating in scope and period (\(k.anomalies.joined(separator: ", ")))\(note); check `smmkpi anomalies` before paying a bonus on it")
+            out.append("⚠ \(k.metric.rawValue): suspected cheating in scope and period (\(k.anomalies.joined(separator: ", "))); check `smmkpi anomalies` before paying a bonus on it")
         }
         return out
     }

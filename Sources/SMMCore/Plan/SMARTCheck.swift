@@ -83,7 +83,7 @@ package enum SMARTCheck {
             findings.append(timeBound(kpi, period: plan.period))
             return KPICheck(kpi: kpi, findings: findings, achievability: verdict)
         }
-        return PlanCheck(kpis: kpis, notes: notes(plan, allAccounts: allAccounts))
+        return PlanCheck(kpis: kpis, notes: notes(plan))
     }
 
     static func specific(_ kpi: PlanKPI, scopeAccounts: [String]) -> SMARTFinding {
@@ -142,12 +142,10 @@ package enum SMARTCheck {
     }
 
     /// Plan-level notes.
-    static func notes(_ plan: Plan, allAccounts: Bool) -> [String] {
+    static func notes(_ plan: Plan) -> [String] {
         var out: [String] = []
         if let task = plan.task {
-            let missing = task.kpis.filter { id in
-                !plan.kpis.contains { $0.metric == id } && (allAccounts || !id.needsAllAccounts)
-            }
+            let missing = task.kpis.filter { id in !plan.kpis.contains { $0.metric == id } }
             if !missing.isEmpty, missing.count < task.kpis.count {
                 out.append("the task \(task.rawValue) also suggests \(missing.map(\.rawValue).joined(separator: ", ")), which the plan leaves out")
             } else if missing.count == task.kpis.count {

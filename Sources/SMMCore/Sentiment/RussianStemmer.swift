@@ -6,11 +6,17 @@ import Foundation
 package enum RussianStemmer {
     /// The stem of `word`; words without a vowel are returned as they are.
     package static func stem(_ word: String) -> String {
-        var w = Array(word.unicodeScalars).map(\.value)
+        var buffer: [UInt32] = []
+        return stem(word, buffer: &buffer)
+    }
+
+    /// The stem, reusing `buffer` for the word's scalars (no allocation per word in a loop).
+    package static func stem(_ word: String, buffer w: inout [UInt32]) -> String {
+        w.removeAll(keepingCapacity: true)
+        for u in word.unicodeScalars { w.append(u.value) }
         let n = stemLength(&w)
-        var out = String.UnicodeScalarView()
-        for i in 0..<n { out.append(Unicode.Scalar(w[i])!) }
-        return String(out)
+        if n == w.count { return word }
+        return String(String.UnicodeScalarView(word.unicodeScalars.prefix(n)))
     }
 
     static func isVowel(_ c: UInt32) -> Bool {

@@ -59,17 +59,39 @@ package final class SentimentClassifier: Sendable {
 
     private func prepare(_ text: String, _ language: LanguageChoice) -> (String, SentimentLanguage)? {
         let t = SentimentText.normalized(text)
-        guard Words.hasLetter(t) else { return nil }
+        guard SentimentText.hasLetter(t) else { return nil }
         return (t, language.language(for: t))
     }
 }
 
 /// Text preparation shared by classification and training.
 package enum SentimentText {
+    /// Without white space at either end (Foundation's trimming only when there is any).
+    static func trimmed(_ text: String) -> String {
+        let u = text.unicodeScalars
+        guard let first = u.first, let last = u.last else { return text }
+        if !first.properties.isWhitespace, !last.properties.isWhitespace { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// ``Words/hasLetter(_:)`` with a fast path for ASCII and Cyrillic letters.
+    package static func hasLetter(_ text: String) -> Bool {
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) { return true }
+                continue
+            }
+            if (v >= 0x410 && v <= 0x44F) || v == 0x401 || v == 0x451 { return true }
+            if s.properties.generalCategory.isLetter { return true }
+        }
+        return false
+    }
+
     /// Trimmed of white space and in NFC (the fast path skips scripts without decompositions,
     /// the same ranges as the bundle reader's).
     package static func normalized(_ text: String) -> String {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = trimmed(text)
         for u in t.unicodeScalars {
             let v = u.value
             let safe = v < 0x0300 || (v >= 0x0400 && v <= 0x04FF) || (v >= 0x2010 && v <= 0x205E)

@@ -45,6 +45,17 @@ enum SentimentRules {
     ]
     /// "but": what follows counts more than what came before.
     static let contrasts: Set<String> = ["но", "однако", "зато", "but", "however", "although", "though", "yet"]
+
+    /// What a word does to its neighbours; one lookup per word.
+    enum Role { case negator, contrast, ambivalent, intensifier(Float) }
+    static let roles: [String: Role] = {
+        var r: [String: Role] = [:]
+        for (w, f) in intensifiers { r[w] = .intensifier(f) }
+        for w in ambivalent { r[w] = .ambivalent }
+        for w in contrasts { r[w] = .contrast }
+        for w in negators { r[w] = .negator }
+        return r
+    }()
 }
 
 /// Turns a text into ``SentimentFeatures``: hashed word stems (negated stems apart), stem
@@ -94,7 +105,7 @@ package struct SentimentFeatureExtractor: Sendable {
         var wordIdx: [Int32] = [], bigramIdx: [Int32] = [], gramIdx: [Int32] = [], otherIdx: [Int32] = []
         wordIdx.reserveCapacity(tokens.count)
 
-        var prevStem: String?
+        var prevStem: String?, prevHash: UInt64 = 0
         var negLeft = 0, mult: Float = 1
         var before: Float = 0, after: Float = 0, contrast = false
         var posSum: Float = 0, negSum: Float = 0, posCount = 0, negCount = 0, maxS: Float = 0, minS: Float = 0
@@ -112,10 +123,10 @@ package struct SentimentFeatureExtractor: Sendable {
         for (k, t) in tokens.enumerated() {
             switch t.kind {
             case .pause:
-                negLeft = 0; prevStem = nil; mult = 1
+                negLeft = 0; prevStem = nil; prevHash = 0; mult = 1
             case .mark:
                 if t.text == "!" { exclaim += 1 } else { question += 1 }
-                negLeft = 0; prevStem = nil; mult = 1
+                negLeft = 0; prevStem = nil; prevHash = 0; mult = 1
                 otherIdx.append(hash(1, t.text))
             case .emoji:
                 otherIdx.append(hash(2, t.text))
@@ -137,44 +148,51 @@ package struct SentimentFeatureExtractor: Sendable {
                 let w = t.text
                 if script == .other, w.unicodeScalars.allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }) {
                     otherIdx.append(hash(4, "0"))
-                    prevStem = nil
+                    prevStem = nil; prevHash = 0
                     continue
                 }
                 out.words += 1
                 let stem: String
                 switch script {
-                case .cyrillic: stem = RussianStemmer.stem(w)
+                case .cyrillic: stem = RussianStemmer.stem(w, buffer: &scalars)
                 case .latin: stem = EnglishStemmer.stem(w)
                 case .other: stem = w
                 }
                 if t.shouted { shouted = true }
                 if t.elongated { elongated = true }
-                if bigrams, let p = prevStem { bigramIdx.append(hash(6, p + "\u{1}" + stem)) }
+                var stemHash = Self.fnv(5)
+                for u in stem.unicodeScalars { stemHash = Self.mix(stemHash, u.value) }
+                if bigrams, prevStem != nil {
+                    bigramIdx.append(index(Self.mix(Self.mix(Self.fnv(6), UInt32(truncatingIfNeeded: prevHash)),
+                                                    UInt32(truncatingIfNeeded: prevHash >> 32)) ^ stemHash &* 31))
+                }
                 if let g = charGrams { grams(w, g, &scalars, &gramIdx) }
+                let role = SentimentRules.roles[w]
+                defer { prevHash = stemHash }
 
-                if SentimentRules.negators.contains(w) {
+                if case .negator = role {
                     // "не только" / "not only" is no negation.
                     if k + 1 < tokens.count, SentimentRules.negationCancellers.contains(tokens[k + 1].text) {
-                        wordIdx.append(hash(5, stem))
+                        wordIdx.append(index(stemHash))
                     } else {
                         negLeft = script == .cyrillic ? (w == "без" ? 1 : 2) : 3
                         negUsed = true
-                        wordIdx.append(hash(5, stem))
+                        wordIdx.append(index(stemHash))
                     }
                     prevStem = stem
                     continue
                 }
-                if SentimentRules.contrasts.contains(w) {
+                if case .contrast = role {
                     contrast = true
                     negLeft = 0; mult = 1
-                    wordIdx.append(hash(5, stem))
+                    wordIdx.append(index(stemHash))
                     prevStem = stem
                     continue
                 }
                 var score: Float?
                 // A phrase's score already holds its first word's negation ("не советую", "без проблем").
                 var phrase = false
-                if !lexicon.phrases.isEmpty, let p = prevStem, let s = lexicon.phrases[p + " " + stem] {
+                if let p = prevStem, lexicon.phraseStarts.contains(p), let s = lexicon.phrases[p + " " + stem] {
                     score = s
                     phrase = true
                 }
@@ -185,20 +203,20 @@ package struct SentimentFeatureExtractor: Sendable {
                     case .other: score = nil
                     }
                 }
-                if SentimentRules.ambivalent.contains(w), nextIsPositive(tokens, after: k) {
+                if case .ambivalent = role, nextIsPositive(tokens, after: k) {
                     mult *= 1.5
-                    wordIdx.append(hash(5, stem))
+                    wordIdx.append(index(stemHash))
                     prevStem = stem
                     continue
                 }
-                if score == nil, let f = SentimentRules.intensifiers[w] {
+                if score == nil, case .intensifier(let f) = role {
                     mult *= f
-                    wordIdx.append(hash(5, stem))
+                    wordIdx.append(index(stemHash))
                     prevStem = stem
                     continue
                 }
                 let negated = negLeft > 0
-                wordIdx.append(hash(negated ? 7 : 5, stem))
+                wordIdx.append(negated ? hash(7, stem) : index(stemHash))
                 let flips = negated && !phrase
                 if var s = score {
                     hits += 1

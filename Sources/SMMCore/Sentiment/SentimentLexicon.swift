@@ -10,6 +10,8 @@ package struct SentimentLexicon: Sendable {
     package var english: [String: Float] = [:]
     /// "stem stem" for two-word phrases of either language.
     package var phrases: [String: Float] = [:]
+    /// First stems of ``phrases``: most words start none, and need no phrase key built.
+    package private(set) var phraseStarts: Set<String> = []
     package var emoji: [String: Float] = [:]
     package var emoticons: [String: Float] = [:]
 
@@ -47,6 +49,7 @@ package struct SentimentLexicon: Sendable {
             let value = v.0 / Float(v.1)
             if k.hasPrefix("r|") { russian[String(k.dropFirst(2))] = value } else { phrases[String(k.dropFirst(2))] = value }
         }
+        phraseStarts = Set(phrases.keys.map { String($0.prefix { $0 != " " }) })
     }
 
     /// The polarity of an English word: as written, then its light stem, then with doubled letters undoubled.

@@ -78,6 +78,7 @@ case "bench":
     let load = Date().timeIntervalSince(t0)
     var counts = [0, 0, 0, 0]
     let t1 = Date()
+    let c1 = clock()
     for _ in 0..<repeats {
         for l in lines {
             switch c.classify(l) {
@@ -89,8 +90,11 @@ case "bench":
         }
     }
     let secs = Date().timeIntervalSince(t1)
+    let cpu = Double(clock() - c1) / Double(CLOCKS_PER_SEC)
     let n = lines.count * repeats
-    emit("model load: \(String(format: "%.1f", load * 1000)) ms; texts: \(n); seconds: \(String(format: "%.3f", secs)); texts/s: \(Int(Double(n) / secs)); labels: \(counts)")
+    emit("texts: \(n); wall \(String(format: "%.2f", secs)) s, \(Int(Double(n) / secs)) texts/s; "
+        + "CPU \(String(format: "%.2f", cpu)) s, \(Int(Double(n) / cpu)) texts per CPU-second; "
+        + "model load \(String(format: "%.0f", load * 1000)) ms; labels neg/neu/pos/none \(counts)")
 case "stem":
     for line in readLines() {
         emit(line.split(separator: " ").map { RussianStemmer.stem(String($0)) }.joined(separator: " "))
