@@ -68,7 +68,8 @@ package enum CellText {
         for u in s.unicodeScalars {
             let v = u.value
             let safe = v < 0x0300 || (v >= 0x0400 && v <= 0x04FF) || (v >= 0x2010 && v <= 0x205E)
-                || (v >= 0x20A0 && v <= 0x20CF) || (v >= 0x2100 && v <= 0x2125) || (v >= 0x2190 && v <= 0x2BFF)
+                || (v >= 0x20A0 && v <= 0x20CF) || (v >= 0x2100 && v <= 0x2125)
+                || (v >= 0x2190 && v <= 0x2BFF && v != 0x2329 && v != 0x232A && v != 0x2ADC)  // 〈 〉 ⫝̸ are not NFC-stable
                 || (v >= 0x1F000 && v <= 0x1FAFF) || v == 0xFE0F || v == 0x200D
             if !safe { return s.precomposedStringWithCanonicalMapping }
         }
