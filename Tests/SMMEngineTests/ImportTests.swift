@@ -538,6 +538,36 @@ import Testing
         #expect(try await store.rowCounts()[.postMetrics] == 1)
     }
 
+    @Test("--skip-bad-rows: a refused file and an unterminated quote are reported; the rest is imported")
+    func skipBadRowsFileProblems() async throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        let path = try tmp.bundle("b", MiniBundle.with([
+            "posts.csv": "post_id,account_id,format\np1,vk_main,post\n",
+            "comments.csv": """
+                comment_id,post_id,created_at,text,sentiment
+                c1,p1,2024-11-01T11:00+03:00,fine,neutral
+                c2,p1,2024-11-01T11:05+03:00,"never closed,neutral
+                c3,p1,2024-11-01T11:06+03:00,lost,neutral
+
+                """,
+            "post_metrics.csv": "post_id,collected_at,likes\np1,2024-11-03T10:00Z,10\n",
+        ]))
+        let report = try importBundle(path, into: store, options: ImportOptions(skipBadRows: true))
+        let problems = report.problems.map(\.description)
+        #expect(problems.contains { $0.hasPrefix("posts.csv, line 1, column published_at: the required column") })
+        #expect(problems.contains { $0.hasPrefix("comments.csv, line 3: a quoted field opened here is never closed") })
+        // posts.csv was refused, so p1 is unknown to post_metrics.csv.
+        #expect(problems.contains { $0.hasPrefix("post_metrics.csv, line 2, column post_id: “p1”") })
+        #expect(report.summary(.posts)?.refused == true)
+        let counts = try await store.rowCounts()
+        #expect(counts[.posts] == 0)
+        #expect(counts[.postMetrics] == 0)
+        #expect(counts[.comments] == 1)
+        #expect(counts[.accountDaily] == MiniBundle.counts[.accountDaily])
+    }
+
     @Test("--skip-bad-rows: a keyless file replaces only the dates of the rows it imported")
     func skipBadRowsKeylessDates() async throws {
         let tmp = try TempDir()
