@@ -98,8 +98,9 @@ package enum LabelError: Error, Equatable, LocalizedError {
 /// re-classifications never touch them.
 package protocol LabelStore: Sendable {
     /// Re-labels, in one transaction, every comment, mention and review that has a letter in its
-    /// text and no given label, with `classify`; removes model labels of rows that no longer
-    /// need one. Given labels and corrections are never changed.
+    /// text and no given label (except the brand's own comments, which no sentiment KPI counts),
+    /// with `classify`; removes model labels of rows that no longer need one. Given labels and
+    /// corrections are never changed.
     func reclassify(model: String, _ classify: (String) -> Sentiment?) async throws -> ReclassifySummary
     /// Records (or, with nil, removes) the user's label of a row; throws ``LabelError/unknownRow``.
     func setCorrection(_ kind: LabeledKind, id: String, label: Sentiment?, at: Date) async throws -> LabeledText
@@ -115,4 +116,6 @@ package protocol LabelStore: Sendable {
 package protocol SentimentImportSink: AnyObject {
     /// Stores the model label of a row (nil removes it: the row has a given label or no letters).
     func setModelLabel(_ kind: LabeledKind, id: String, label: Sentiment?, model: String) throws
+    /// Whether any model label of this kind is stored (when none is, there is nothing to remove).
+    func hasModelLabels(_ kind: LabeledKind) throws -> Bool
 }

@@ -66,6 +66,8 @@ private enum LabelBundle {
         let c3 = try await labels(store, .comment, "c3")
         #expect(c3.given == .positive && c3.model == nil && c3.label == .positive && c3.source == .given)
         #expect(try await labels(store, .comment, "c7").label == .negative)
+        // The brand's own reply is not classified: no sentiment share counts it.
+        #expect(try await labels(store, .comment, "c6").model == nil)
         #expect(try await labels(store, .mention, "m1").label == .positive)
         #expect(try await labels(store, .mention, "m2").label == nil)
         #expect(try await labels(store, .review, "r1").label == .positive)
@@ -110,7 +112,7 @@ private enum LabelBundle {
         let summary = try await service.reclassify()
         #expect(summary.corrected == 4)
         #expect(summary.given == 1)
-        #expect(summary.unclassified == 2)  // c2, m2
+        #expect(summary.unclassified == 3)  // c2, m2, and c6: the brand's own comment
         #expect(summary.changed == 0)
         #expect(try await shares(store) == after)
         #expect(try await labels(store, .comment, "c1").label == .negative)
@@ -153,7 +155,7 @@ private enum LabelBundle {
         let lexiconOnly = SentimentClassifier(lexicon: SentimentLexiconData.text, model: nil, version: "old")
         _ = try Importer(store: store, classifier: lexiconOnly).run(bundle: try dir.bundle("bundle", LabelBundle.files))
         let s = try await SentimentService(store: store, classifier: Self.classifier).reclassify()
-        #expect(s.classified == 8)  // c1, c4, c5, c6, c7, m1, r1, r2
+        #expect(s.classified == 7)  // c1, c4, c5, c7, m1, r1, r2 (not c6, the brand's reply)
         #expect(try await labels(store, .comment, "c1").model == .positive)
     }
 

@@ -205,7 +205,8 @@ private struct ImportRun {
                             let line = cursor.line
                             write = {
                                 try sink.upsert(r, wordCount: words, hasLetter: letter, line: line)
-                                try labeler.record(.comment, id: r.id, text: r.text, given: r.sentiment, hasLetter: letter)
+                                try labeler.record(.comment, id: r.id, text: r.text, given: r.sentiment, hasLetter: letter,
+                                                   fromBrand: r.fromBrand == true)
                             }
                         }
                     case .messages:

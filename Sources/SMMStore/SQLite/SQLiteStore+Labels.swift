@@ -14,6 +14,14 @@ extension SQLiteImportSink: SentimentImportSink {
             try s.run()
         }
     }
+
+    func hasModelLabels(_ kind: LabeledKind) throws -> Bool {
+        let s = try statement("SELECT EXISTS (SELECT 1 FROM sentiment_model WHERE kind = ?1)")
+        s.bind(1, kind.rawValue)
+        var found = false
+        try s.forEach { found = $0.int64(0) != 0 }
+        return found
+    }
 }
 
 extension SQLiteStore: LabelStore {
@@ -39,19 +47,18 @@ extension SQLiteStore: LabelStore {
                 let old = try RawStatement(db, "SELECT label FROM sentiment_model WHERE kind = ?1 AND id = ?2")
                 for kind in LabeledKind.allCases {
                     let (table, idColumn) = kind.table
+                    // The brand's own comments never count in a sentiment share: not classified.
+                    let needs = "t.sentiment IS NULL AND t.has_letter = 1" + (kind == .comment ? " AND t.from_brand IS NOT 1" : "")
                     // Model labels of rows that are gone, now have a given label, or have no letters.
                     try db.execute(sql: """
                         DELETE FROM sentiment_model WHERE kind = ? AND NOT EXISTS (
-                          SELECT 1 FROM \(table) t WHERE t.\(idColumn) = sentiment_model.id
-                            AND t.sentiment IS NULL AND t.has_letter = 1)
+                          SELECT 1 FROM \(table) t WHERE t.\(idColumn) = sentiment_model.id AND \(needs))
                         """, arguments: [kind.rawValue])
                     summary.given += try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE sentiment IS NOT NULL") ?? 0
                     summary.unclassified += try Int.fetchOne(db, sql: """
-                        SELECT count(*) FROM \(table) WHERE sentiment IS NULL AND has_letter = 0
+                        SELECT count(*) FROM \(table) t WHERE t.sentiment IS NULL AND NOT (\(needs))
                         """) ?? 0
-                    let rows = try RawStatement(db, """
-                        SELECT \(idColumn), text FROM \(table) WHERE sentiment IS NULL AND has_letter = 1
-                        """)
+                    let rows = try RawStatement(db, "SELECT t.\(idColumn), t.text FROM \(table) t WHERE \(needs)")
                     try rows.forEach { r in
                         let id = r.text(0)
                         guard let label = classify(r.text(1)) else {
