@@ -159,6 +159,35 @@ private enum LabelBundle {
         #expect(try await labels(store, .comment, "c1").model == .positive)
     }
 
+    @Test("labels follow the last row of a key, across classification batches")
+    func batchesAndRepeatedKeys() async throws {
+        let dir = try SentimentTempDir()
+        defer { dir.remove() }
+        let store = try dir.store()
+        var files = LabelBundle.files
+        var comments = "comment_id,post_id,created_at,author_id,text,from_brand,parent_id,sentiment\n"
+        comments += "a,p1,2024-11-02T10:00:00+03:00,u,Отличный кофе!,,,\n"
+        comments += "b,p1,2024-11-02T10:00:00+03:00,u,Отличный кофе!,,,negative\n"
+        for i in 0..<9000 {
+            comments += "x\(i),p1,2024-11-03T10:00:00+03:00,u,\(i % 2 == 0 ? "Ужасный сервис" : "Спасибо и вкусно"),,,\n"
+        }
+        comments += "a,p1,2024-11-02T10:00:00+03:00,u,Отличный кофе!,,,neutral\n"  // now given: no model label
+        comments += "b,p1,2024-11-02T10:00:00+03:00,u,Ужасный сервис,,,\n"  // now unlabelled: the model's
+        files["comments.csv"] = comments
+        try sentimentImport(try dir.bundle("big", files), into: store)
+        let a = try await labels(store, .comment, "a")
+        #expect(a.given == .neutral && a.model == nil)
+        let b = try await labels(store, .comment, "b")
+        #expect(b.given == nil && b.model == .negative)
+        #expect(try await labels(store, .comment, "x8998").model == .negative)
+        #expect(try await labels(store, .comment, "x8999").model == .positive)
+        // A re-import of the same bundle changes nothing.
+        let before = try await SentimentService(store: store, classifier: Self.classifier).reclassify()
+        try sentimentImport(try dir.bundle("big2", files), into: store)
+        let after = try await SentimentService(store: store, classifier: Self.classifier).reclassify()
+        #expect(after.changed == 0 && before.changed == 0 && after.classified == 9001 + 3)  // b and x…, m1, r1, r2
+    }
+
     @Test("unanswered questions: customer questions without a from_brand reply")
     func unansweredQuestions() async throws {
         let dir = try SentimentTempDir()

@@ -323,6 +323,7 @@ private struct ImportRun {
                 summary.imported += 1
             }
         }
+        if writing { try labeler.finish() }
         try sink.endFile(file)
         if writing {
             try sink.recordPresence(file, columns: cursor.presentColumns, hasRows: summary.imported > 0)
