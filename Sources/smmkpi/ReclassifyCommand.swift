@@ -17,6 +17,6 @@ struct ReclassifyCommand: AsyncParsableCommand {
         let service = SentimentService(store: store)
         let s = try await service.reclassify()
         print("Classified \(Terminal.grouped(s.classified)) texts with model \(service.classifier.version): \(Terminal.grouped(s.changed)) labels changed.")
-        print("Kept \(Terminal.grouped(s.given)) labels given in the bundles and \(Terminal.grouped(s.corrected)) user corrections; \(Terminal.grouped(s.unclassified)) rows have no text with letters and stay unclassified.")
+        print("Kept \(Terminal.grouped(s.given)) labels given in the bundles and \(Terminal.grouped(s.corrected)) user corrections; \(Terminal.grouped(s.unclassified)) rows stay unclassified (no text with letters, or the brand's own comments).")
     }
 }

@@ -53,7 +53,7 @@ import Testing
     @Test("questions are found", arguments: [
         "Сколько стоит доставка?", "сколько стоит", "Где вы находитесь", "Как заказать торт", "Есть ли доставка в Химки",
         "Подскажите время работы", "Цена?", "where can I buy this", "Do you ship to Germany", "How much is it",
-        "Отличный кофе! А когда откроетесь на Ленина?", "Is it vegan",
+        "Отличный кофе! А когда откроетесь на Ленина?", "Is it vegan", "@olga сколько стоит?", "mail@shop.ru доставка есть?",
     ])
     func questions(_ text: String) {
         #expect(QuestionDetector.isQuestion(text))
@@ -61,7 +61,8 @@ import Testing
 
     @Test("statements are not questions", arguments: [
         "Отличный кофе!", "Как же вкусно!", "Что за прелесть", "What a great day", "Спасибо за ответ",
-        "Всё понравилось, придём ещё", "👍", "???", "Love it", "Интересно",
+        "Всё понравилось, придём ещё", "👍", "???", "Love it", "Интересно", "Отметил друга @ivan_petrov, сходим?",
+        "@lisa wanna go?",
     ])
     func notQuestions(_ text: String) {
         #expect(!QuestionDetector.isQuestion(text))

@@ -10,6 +10,9 @@ import Foundation
 ///   the text's first word, an English auxiliary ("do you ship", "is it vegan"), or
 /// - it asks for information in so many words: "подскажите", "скажите", "уточните",
 ///   "интересует", the particle "ли" ("есть ли доставка"), "how much", "where can", "is there".
+///
+/// A text that names someone (`@name`) talks to that person ("отметил друга @ivan, сходим?"):
+/// for it a "?" alone is not enough, it needs one of the interrogative words or requests.
 package enum QuestionDetector {
     static let russianStarters: Set<String> = [
         "сколько", "где", "когда", "почему", "зачем", "откуда", "куда", "какой", "какая", "какое", "какие", "каких",
@@ -30,10 +33,23 @@ package enum QuestionDetector {
 
     /// Whether `text` is a question by the rules above.
     package static func isQuestion(_ text: String) -> Bool {
-        isQuestion(SentimentTokenizer.tokens(text))
+        isQuestion(SentimentTokenizer.tokens(text), markCounts: !addressesSomeone(text))
     }
 
-    package static func isQuestion(_ tokens: [SentimentToken]) -> Bool {
+    /// The text holds an @name (an "@" at the start or after white space, before a letter or digit).
+    static func addressesSomeone(_ text: String) -> Bool {
+        var previous: Unicode.Scalar = " "
+        var at = false
+        for s in text.unicodeScalars {
+            if at, s.properties.generalCategory.isLetter || (s.value >= 0x30 && s.value <= 0x39) || s == "_" { return true }
+            at = s == "@" && previous.properties.isWhitespace
+            previous = s
+        }
+        return false
+    }
+
+    /// The rules over tokens; `markCounts` false: a "?" alone does not make a question.
+    package static func isQuestion(_ tokens: [SentimentToken], markCounts: Bool = true) -> Bool {
         var sawWord = false, sentenceStart = true
         var prev: String?
         for (k, t) in tokens.enumerated() {
@@ -56,7 +72,7 @@ package enum QuestionDetector {
                 sentenceStart = false
                 prev = w
             case .mark:
-                if t.text == "?", sawWord { return true }
+                if t.text == "?", sawWord, markCounts { return true }
                 sentenceStart = true
                 prev = nil
             case .pause:
