@@ -64,9 +64,6 @@ package final class SQLiteStore: Store {
     package func withImport<T>(_ body: (any ImportSink) throws -> T) throws -> T {
         try guarded("import the bundle") {
             try pool.write { db in
-                // A larger page cache for the length of the import: index pages stay in memory.
-                try db.execute(sql: "PRAGMA cache_size = -65536")
-                defer { try? db.execute(sql: "PRAGMA cache_size = -32000") }
                 let sink = try SQLiteImportSink(db)
                 return try body(sink)
             }
