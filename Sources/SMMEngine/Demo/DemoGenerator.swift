@@ -52,28 +52,12 @@ package struct DemoGenerator: Sendable, Equatable {
 
     /// manifest.json, written by hand so the bytes never depend on a JSON encoder.
     var manifest: String {
-        func quoted(_ s: String) -> String {
-            var out = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                default:
-                    if u.value < 0x20 {
-                        out += String(format: "\\u%04x", u.value)
-                    } else {
-                        out.unicodeScalars.append(u)
-                    }
-                }
-            }
-            return out + "\""
-        }
         return """
             {
               "format": "smm-bundle",
               "version": 1,
-              "timezone": \(quoted(timeZone)),
-              "currency": \(quoted(currency))
+              "timezone": \(JSONText.string(timeZone)),
+              "currency": \(JSONText.string(currency))
             }
 
             """
