@@ -58,6 +58,10 @@ let package = Package(
         .executableTarget(
             name: "sentiment-tool", dependencies: ["SMMCore"], path: "scripts/sentiment/tool",
             swiftSettings: strict),
+        // The cheating detector's evaluation: planted bundles, precision and recall, timing.
+        .executableTarget(
+            name: "detection-bench", dependencies: ["SMMCore", "SMMStore", "SMMEngine"],
+            path: "benchmarks/detection/tool", swiftSettings: strict),
         .testTarget(name: "SMMCoreTests", dependencies: ["SMMCore"], swiftSettings: strict),
         .testTarget(name: "SMMBundleTests", dependencies: ["SMMCore", "SMMBundle"], swiftSettings: strict),
         .testTarget(name: "SMMStoreTests", dependencies: ["SMMCore", "SMMStore"], swiftSettings: strict),

@@ -13,11 +13,13 @@ struct AccountTimeline {
     var followers: [Double]
     /// Reach of the posts published that day (latest snapshots), 0 when none.
     var postReach: [Double]
-    /// Comments and reposts above the post's usual, of the posts published that day.
+    /// Comments and reposts beyond 5 × the account's usual per reach, of the posts published that day.
     var participation: [Double]
     /// Likes, comments and reposts of the posts published that day, and how many posts.
     var interactions: [Double]
     var postCount: [Int]
+    /// Reach of the collaboration posts (with a `partner`) published that day.
+    var partnerReach: [Double]
     /// Largest single post reach of the day.
     var maxPostReach: [Double]
     /// Paid promotion of the account (or of its network without an account).
@@ -25,8 +27,11 @@ struct AccountTimeline {
     var adReach: [Double]
     var adClicks: [Double]
     var adRows: [Bool]
-    /// Reach of brand mentions on the account's network or an unknown network.
+    /// Reach of brand mentions on the account's network or an unknown network …
     var mentionReach: [Double]
+    /// … and that reach times the account's share of the followers of the accounts the
+    /// mention could send people to (the network's accounts; every account when unknown).
+    var mentionShare: [Double]
 
     init(account: Account, first: LocalDate, last: LocalDate) {
         self.account = account
@@ -34,9 +39,9 @@ struct AccountTimeline {
         count = max(0, first.days(to: last) + 1)
         let nan = [Double](repeating: .nan, count: count), zero = [Double](repeating: 0, count: count)
         gain = nan; left = nan; reach = nan; views = nan; followers = nan
-        postReach = zero; participation = zero; interactions = zero; maxPostReach = zero
+        postReach = zero; participation = zero; interactions = zero; maxPostReach = zero; partnerReach = zero
         postCount = [Int](repeating: 0, count: count)
-        adSpend = zero; adReach = zero; adClicks = zero; mentionReach = zero
+        adSpend = zero; adReach = zero; adClicks = zero; mentionReach = zero; mentionShare = zero
         adRows = [Bool](repeating: false, count: count)
     }
 
@@ -61,6 +66,16 @@ extension AccountTimeline {
             if let id = a.accountID { adsByAccount[id, default: []].append(a) } else if let n = a.network {
                 adsByNetwork[n, default: []].append(a)
             }
+        }
+        // Account sizes (median followers) for sharing mentions out.
+        var size: [String: Double] = [:], networkSize: [Network: Double] = [:], allSize = 0.0
+        let networkOf = Dictionary(input.accounts.map { ($0.id, $0.network) }, uniquingKeysWith: { a, _ in a })
+        for (id, rows) in daysByAccount {
+            var f = rows.map { Double($0.followers) }
+            let m = RobustStats.median(&f) ?? 0
+            size[id] = m
+            allSize += m
+            if let n = networkOf[id] { networkSize[n, default: 0] += m }
         }
         var mentionsByNetwork: [Network?: [MentionDay]] = [:]
         for m in input.mentions { mentionsByNetwork[m.network, default: []].append(m) }
@@ -92,23 +107,31 @@ extension AccountTimeline {
                 let reach = Double(p.audience ?? 0)
                 t.postReach[i] += reach
                 t.maxPostReach[i] = max(t.maxPostReach[i], reach)
+                if let partner = p.partner, !partner.isEmpty { t.partnerReach[i] += reach }
                 let c = Double(p.comments ?? 0), r = Double(p.reposts ?? 0)
                 t.interactions[i] += Double(p.likes ?? 0) + c + r
-                t.participation[i] += max(0, c + r - 3 * usual * reach)
+                t.participation[i] += max(0, c + r - 5 * usual * reach)
             }
-            for a in (adsByAccount[account.id] ?? []) + (adsByNetwork[account.network] ?? []) {
+            // Ad rows naming only a network are shared among its accounts by size.
+            let networkShare = (networkSize[account.network] ?? 0) > 0
+                ? (size[account.id] ?? 0) / networkSize[account.network]! : 0
+            for (a, share) in (adsByAccount[account.id] ?? []).map({ ($0, 1.0) })
+                + (adsByNetwork[account.network] ?? []).map({ ($0, networkShare) }) {
                 guard let i = t.index(a.date) else { continue }
                 t.adRows[i] = true
-                t.adSpend[i] += a.spend
-                t.adReach[i] += Double(a.reach ?? a.impressions.map { $0 * 2 / 3 } ?? 0)
-                t.adClicks[i] += Double(a.clicks ?? 0)
+                t.adSpend[i] += a.spend * share
+                t.adReach[i] += Double(a.reach ?? a.impressions.map { $0 * 2 / 3 } ?? 0) * share
+                t.adClicks[i] += Double(a.clicks ?? 0) * share
             }
             var keys: [Network?] = [account.network, nil]
             if account.network != .other { keys.append(.other) }
             for key in keys {
+                let pool = key.flatMap { $0 == .other ? nil : networkSize[$0] } ?? allSize
+                let share = pool > 0 ? (size[account.id] ?? 0) / pool : 0
                 for m in mentionsByNetwork[key] ?? [] {
                     guard let i = t.index(m.date) else { continue }
                     t.mentionReach[i] += Double(m.reach)
+                    t.mentionShare[i] += Double(m.reach) * share
                 }
             }
             out.append(t)

@@ -112,7 +112,7 @@ extension Anomaly: Codable {
         "unexplained_share", "reach_ratio", "views_ratio", "ad_spend", "max_post_reach_ratio", "mention_reach",
         "participation", "left_after", "left_after_share", "left_after_days", "er_per_follower_change",
         "likes", "reach", "likes_per_reach", "usual_likes_per_reach", "likes_ratio", "z", "expected_likes",
-        "comments_ratio", "reposts_ratio", "norm_posts",
+        "comments_ratio", "reposts_ratio", "saves_ratio", "norm_posts",
         "comments", "burst_comments", "burst_minutes", "authors", "author_share", "repeat_share", "median_words",
         "expected_comments",
     ]

@@ -11,11 +11,14 @@ package struct CheatingDetector: Sendable {
         self.settings = settings; self.currency = currency
     }
 
+    /// The method's revision: raise it with every change of how anomalies are found.
+    static let method = 2
+
     /// Changes whenever the detector's method or thresholds change (cached results are dropped).
     package var version: String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in String(describing: settings).utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return "detector-1-" + String(h, radix: 16)
+        return "detector-\(Self.method)-" + String(h, radix: 16)
     }
 
     /// The posts whose user comments ``detect(_:)`` needs in ``DetectionInput/comments``.

@@ -15,13 +15,16 @@ package struct DetectionPost: Hashable, Sendable {
     package var likes: Int64?
     package var comments: Int64?
     package var reposts: Int64?
+    package var saves: Int64?
 
     package init(id: String, accountID: String, date: LocalDate, format: PostFormat = .post, topic: String? = nil,
                  promoted: Bool? = nil, partner: String? = nil, reach: Int64? = nil, impressions: Int64? = nil,
-                 videoViews: Int64? = nil, likes: Int64? = nil, comments: Int64? = nil, reposts: Int64? = nil) {
+                 videoViews: Int64? = nil, likes: Int64? = nil, comments: Int64? = nil, reposts: Int64? = nil,
+                 saves: Int64? = nil) {
         self.id = id; self.accountID = accountID; self.date = date; self.format = format; self.topic = topic
         self.promoted = promoted; self.partner = partner; self.reach = reach; self.impressions = impressions
         self.videoViews = videoViews; self.likes = likes; self.comments = comments; self.reposts = reposts
+        self.saves = saves
     }
 
     /// The audience the post's likes are measured against: reach, else impressions, else video views.

@@ -10,7 +10,9 @@ import Foundation
 ///   yesterday's) × κ, κ = max(`minReachConversion`, `reachConversionFactor` × B / median reach);
 /// - ads: clicks × `adClickConversion` + ad reach × `adReachConversion` (spend ÷
 ///   `adSpendPerFollower` for rows with no figures);
-/// - mentions: reach above 1.5 × its median × `mentionConversion`;
+/// - mentions: reach above 3 × its median × `mentionConversion`, shared among the accounts
+///   of the mention's network by size unless the account's own reach rose with it;
+/// - collaboration posts (with a `partner`) of today and yesterday: reach × `partnerConversion`;
 /// - per run, giveaway-like participation: comments and reposts above the usual of posts
 ///   published up to `participationDays` before.
 /// Unexplained joins u = joins − B − explained. A run starts on a day with u ≥ `seedZ` σ and
@@ -23,7 +25,7 @@ struct FollowerAnomalies {
 
     struct Baseline {
         var joins: Double, sigma: Double
-        var reach: Double, views: Double, postReach: Double, mentions: Double
+        var reach: Double, views: Double, postReach: Double, mentions: Double, mentionShare: Double
         var left: Double, leftSigma: Double
     }
 
@@ -44,7 +46,11 @@ struct FollowerAnomalies {
         var i = 0
         while i < t.count {
             let skipFrom = pending.first ?? i
-            guard !t.gain[i].isNaN, let b = baseline(t, before: i, skipFrom: skipFrom, excluded: excluded, &scratch) else {
+            // Most days are ordinary: test the raw excess before building the full baseline.
+            guard !t.gain[i].isNaN,
+                  let g = joinsBaseline(t, before: i, skipFrom: skipFrom, excluded: excluded, &scratch),
+                  t.gain[i] - g.joins >= settings.extendZ * g.sigma, t.gain[i] >= settings.extendRatio * max(g.joins, 1),
+                  let b = baseline(t, before: i, skipFrom: skipFrom, excluded: excluded, &scratch) else {
                 pending.removeAll()
                 i += 1
                 continue
@@ -80,6 +86,17 @@ struct FollowerAnomalies {
 
     // MARK: - Baseline and explanations
 
+    /// Median and σ of the joins of the usable days in [i − baselineDays, min(i, skipFrom)).
+    func joinsBaseline(_ t: AccountTimeline, before i: Int, skipFrom: Int, excluded: [Bool],
+                       _ scratch: inout [Double]) -> (joins: Double, sigma: Double)? {
+        let lo = max(0, i - settings.baselineDays), hi = min(i, skipFrom)
+        guard hi - lo >= settings.minBaselineDays else { return nil }
+        scratch.removeAll(keepingCapacity: true)
+        for d in lo..<hi where !excluded[d] && !t.gain[d].isNaN { scratch.append(t.gain[d]) }
+        guard scratch.count >= settings.minBaselineDays, let g = RobustStats.medianAndMAD(&scratch) else { return nil }
+        return (g.median, max(RobustStats.madToSigma * g.mad, g.median.squareRoot(), 1))
+    }
+
     /// Medians of the usable days in [i − baselineDays, min(i, skipFrom)).
     func baseline(_ t: AccountTimeline, before i: Int, skipFrom: Int, excluded: [Bool],
                   _ scratch: inout [Double]) -> Baseline? {
@@ -92,7 +109,8 @@ struct FollowerAnomalies {
         }
         guard collect(t.gain) >= settings.minBaselineDays, let g = RobustStats.medianAndMAD(&scratch) else { return nil }
         var b = Baseline(joins: g.median, sigma: max(RobustStats.madToSigma * g.mad, g.median.squareRoot(), 1),
-                         reach: .nan, views: .nan, postReach: 0, mentions: 0, left: .nan, leftSigma: 1)
+                         reach: .nan, views: .nan, postReach: 0, mentions: 0, mentionShare: 0,
+                         left: .nan, leftSigma: 1)
         if collect(t.reach) >= settings.minBaselineDays / 2 { b.reach = RobustStats.median(&scratch) ?? .nan }
         if collect(t.views) >= settings.minBaselineDays / 2 { b.views = RobustStats.median(&scratch) ?? .nan }
         if collect(t.left) >= settings.minBaselineDays / 2, let l = RobustStats.medianAndMAD(&scratch) {
@@ -103,6 +121,8 @@ struct FollowerAnomalies {
         b.postReach = RobustStats.median(&scratch) ?? 0
         _ = collect(t.mentionReach)
         b.mentions = RobustStats.median(&scratch) ?? 0
+        _ = collect(t.mentionShare)
+        b.mentionShare = RobustStats.median(&scratch) ?? 0
         return b
     }
 
@@ -131,16 +151,44 @@ struct FollowerAnomalies {
         return max(0, t.adSpend[i]) / settings.adSpendPerFollower
     }
 
-    /// Joins explained by mentions on day i.
+    /// Joins explained by mentions on day i: `mentionConversion` of the mention reach (today's
+    /// and half of yesterday's) above 3 × its median, shared among the accounts the mention could
+    /// send people to by their size; the whole of it when the account itself saw extra reach
+    /// today or yesterday (or views ÷ 1.5) beyond the reach of that day's own posts, up to
+    /// `mentionAudienceConversion` joins per extra reached user (people a mention sends look around).
     func mentionExplained(_ t: AccountTimeline, _ i: Int, _ b: Baseline) -> Double {
-        let m = t.mentionReach[i] + (i > 0 ? 0.5 * t.mentionReach[i - 1] : 0)
-        return max(0, m - 1.5 * b.mentions) * settings.mentionConversion
+        func spike(_ series: [Double], _ base: Double) -> Double {
+            let m = series[i] + (i > 0 ? 0.5 * series[i - 1] : 0)
+            return max(0, m - 3 * base) * settings.mentionConversion
+        }
+        let full = spike(t.mentionReach, b.mentions)
+        guard full > 0 else { return 0 }
+        // Extra reach the account's own posts of the day do not account for.
+        var audience = 0.0
+        for d in max(0, i - 1)...i {
+            if !t.reach[d].isNaN, !b.reach.isNaN { audience = max(audience, t.reach[d] - b.reach - 0.5 * t.postReach[d]) }
+            if !t.views[d].isNaN, !b.views.isNaN {
+                audience = max(audience, (t.views[d] - b.views) / 1.5 - 0.5 * t.postReach[d])
+            }
+        }
+        return max(spike(t.mentionShare, b.mentionShare), min(full, audience * settings.mentionAudienceConversion))
     }
 
+    /// Joins explained by collaboration posts published today or yesterday.
+    func partnerExplained(_ t: AccountTimeline, _ i: Int) -> Double {
+        (t.partnerReach[i] + (i > 0 ? t.partnerReach[i - 1] : 0)) * settings.partnerConversion
+    }
+
+    /// Everything that explains day i's joins on its own.
+    func ownExplanation(_ t: AccountTimeline, _ i: Int, _ b: Baseline) -> Double {
+        reachExplained(t, i, b) + 0.5 * reachExplained(t, i - 1, b) + adExplained(t, i) + 0.5 * adExplained(t, i - 1)
+            + mentionExplained(t, i, b) + partnerExplained(t, i)
+    }
+
+    /// Day i's judgement.
     func judge(_ t: AccountTimeline, _ i: Int, _ b: Baseline) -> DayJudgement {
         let joins = t.gain[i]
-        let explained = reachExplained(t, i, b) + 0.5 * reachExplained(t, i - 1, b)
-            + adExplained(t, i) + 0.5 * adExplained(t, i - 1) + mentionExplained(t, i, b)
+        let explained = ownExplanation(t, i, b)
         let u = joins - b.joins - explained
         return DayJudgement(joins: joins, explained: explained, unexplained: u, z: u / b.sigma)
     }
@@ -289,5 +337,33 @@ struct FollowerAnomalies {
             return nil
         }
         return after / before - 1
+    }
+}
+
+extension CheatingDetector {
+    /// One line per day of an account's bought-followers judgement (baseline, explanations, z),
+    /// for tuning and for docs/detection.md; not used by the product.
+    package func traceFollowers(_ input: DetectionInput, account: String, from: LocalDate, to: LocalDate) -> [String] {
+        guard let t = AccountTimeline.build(input, settings: settings).first(where: { $0.account.id == account }) else {
+            return ["no account_daily rows for \(account)"]
+        }
+        let f = FollowerAnomalies(settings: settings, currency: currency)
+        var scratch: [Double] = []
+        var out: [String] = []
+        let excluded = [Bool](repeating: false, count: t.count)
+        for i in 0..<t.count where t.date(i) >= from && t.date(i) <= to {
+            guard let b = f.baseline(t, before: i, skipFrom: i, excluded: excluded, &scratch) else {
+                out.append("\(t.date(i)) joins \(t.gain[i]): no baseline")
+                continue
+            }
+            let j = f.judge(t, i, b)
+            let reach = f.reachExplained(t, i, b) + 0.5 * f.reachExplained(t, i - 1, b)
+            let ads = f.adExplained(t, i) + 0.5 * f.adExplained(t, i - 1)
+            out.append(String(format: "%@ joins %.0f base %.1f σ %.1f | reach %.0f/%.0f views %.0f/%.0f posts %.0f/%.0f → reach %.1f ads %.1f mentions %.1f part %.0f | u %.1f z %.1f",
+                              t.date(i).description, j.joins, b.joins, b.sigma, t.reach[i], b.reach, t.views[i], b.views,
+                              t.postReach[i], b.postReach, reach, ads, f.mentionExplained(t, i, b), t.participation[i],
+                              j.unexplained, j.z))
+        }
+        return out
     }
 }

@@ -28,7 +28,7 @@ package indirect enum JSONValue: Hashable, Sendable {
             if pairs.isEmpty { out += "{}"; return }
             out += "{\n"
             for (i, (k, v)) in pairs.enumerated() {
-                out += pad + JSONValue.quote(k) + " : "
+                out += pad + JSONText.string(k) + " : "
                 v.write(&out, indent: indent + 1)
                 out += i + 1 < pairs.count ? ",\n" : "\n"
             }
@@ -42,28 +42,12 @@ package indirect enum JSONValue: Hashable, Sendable {
                 out += i + 1 < items.count ? ",\n" : "\n"
             }
             out += end + "]"
-        case .string(let s): out += JSONValue.quote(s)
+        case .string(let s): out += JSONText.string(s)
         case .int(let n): out += String(n)
         case .double(let d): out += d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : "\(d)") : "null"
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
     }
 }
 

@@ -34,7 +34,8 @@ package enum RobustStats {
         let exact = weights.map { Double(total) * $0 / sum }
         var out = exact.map { Int64($0.rounded(.down)) }
         var rest = total - out.reduce(0, +)
-        let order = exact.indices.sorted { (exact[$0] - Double(out[$0])) > (exact[$1] - Double(out[$1])) || ((exact[$0] - Double(out[$0])) == (exact[$1] - Double(out[$1])) && $0 < $1) }
+        let remainder = exact.indices.map { exact[$0] - Double(out[$0]) }
+        let order = exact.indices.sorted { remainder[$0] != remainder[$1] ? remainder[$0] > remainder[$1] : $0 < $1 }
         var k = 0
         while rest > 0, !order.isEmpty {
             out[order[k % order.count]] += 1

@@ -23,13 +23,13 @@ extension SQLiteStore: AnomalyStore {
         // so the last row of each post wins; one scan instead of a lookup per post.
         var latest: [String: PostMetrics] = [:]
         try RawStatement(db, """
-            SELECT post_id, reach, impressions, video_views, likes, comments, reposts FROM post_metrics
+            SELECT post_id, reach, impressions, video_views, likes, comments, reposts, saves FROM post_metrics
             ORDER BY post_id, collected_at
             """).forEach { r in
             let id = r.text(0)
             latest[id] = PostMetrics(postID: id, collectedAt: Instant(nanoseconds: 0), impressions: r.optInt64(2),
                                      reach: r.optInt64(1), likes: r.optInt64(4), comments: r.optInt64(5),
-                                     reposts: r.optInt64(6), videoViews: r.optInt64(3))
+                                     reposts: r.optInt64(6), saves: r.optInt64(7), videoViews: r.optInt64(3))
         }
         try RawStatement(db, """
             SELECT post_id, account_id, local_date, format, topic, promoted, partner FROM posts
@@ -40,7 +40,7 @@ extension SQLiteStore: AnomalyStore {
                 id: id, accountID: r.text(1), date: r.date(2), format: PostFormat(rawValue: r.text(3)) ?? .other,
                 topic: r.optText(4), promoted: r.optBool(5), partner: r.optText(6), reach: m?.reach,
                 impressions: m?.impressions, videoViews: m?.videoViews, likes: m?.likes, comments: m?.comments,
-                reposts: m?.reposts))
+                reposts: m?.reposts, saves: m?.saves))
         }
 
         // ad_spend summed per day and account; rows without an account per day and network.

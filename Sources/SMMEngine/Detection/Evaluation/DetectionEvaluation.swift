@@ -47,6 +47,7 @@ package struct SeedEvaluation: Sendable, Codable {
     /// Planted runs with whether they were found (for recall by shape and size).
     package var runs: [RunOutcome] = []
     package var botPosts: [PostOutcome] = []
+    package var commentPosts: [PostOutcome] = []
     /// The false alarms, for diagnosis.
     package var falseAlarms: [FalseAlarm] = []
 
@@ -126,6 +127,7 @@ package struct SeedEvaluation: Sendable, Codable {
         botComments.missed = commentPosts.count - commentFound.count
         runs = zip(truth.runs, runFound).map { RunOutcome(run: $0, found: $1) }
         self.botPosts = zip(truth.botPosts, botFound).map { PostOutcome(post: $0, found: $1) }
+        self.commentPosts = truth.commentPosts.map { PostOutcome(post: $0, found: commentFound.contains($0.postID)) }
     }
 }
 

@@ -62,7 +62,7 @@ package struct PlantingPlan: Sendable, Hashable, Codable {
 /// days. Reach and views do not move. Bot likes: a post's likes × 3–30 (log-uniform), at
 /// least 40 more. Bot comments: 20–120 comments within 15–90 minutes from 3–12 authors
 /// repeating short phrases. Hard negatives: viral posts (reach × 8–40, every counter with it,
-/// 0.1–1 % of the extra reach follow), big ad campaigns (5–14 days, ad reach 3–15 × the
+/// the extra reach converting at 0.3–1.5 × the account's own joins per reach), big ad campaigns (5–14 days, ad reach 3–15 × the
 /// account's daily reach, 15–60 % of clicks follow), giveaways (likes × 3–5, comments and
 /// reposts × 10–40, 40–100 % of the participants follow, hundreds of repetitive comments from
 /// distinct authors), mentions by a large blog (reach 200 000 – 2 000 000, 0.05–0.4 % follow).

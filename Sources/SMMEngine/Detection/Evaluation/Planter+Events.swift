@@ -110,7 +110,9 @@ extension Planter {
         add(account, d, "views", Int(extraReach * 0.9))
         add(account, d + 1, "reach", Int(extraReach * 0.3))
         add(account, d + 1, "views", Int(extraReach * 0.45))
-        let joins = extraReach * rng.uniform(0.001, 0.01)
+        // Extra reach converts about as the account's ordinary reach does (0.3–1.5 × its rate).
+        let rate = median(account, "joined", before: d) / max(1, median(account, "reach", before: d))
+        let joins = extraReach * min(0.02, max(0.0005, rate * rng.uniform(0.3, 1.5)))
         addJoins(account, d, joined: Int(joins * 0.7))
         addJoins(account, d + 1, joined: Int(joins * 0.3))
         return PlantedEvent(kind: "viral_post", accountID: account, from: date(d), to: date(d + 1), postID: post,

@@ -20,6 +20,8 @@ struct Planter {
     var postsByDay: [String: [Int: [String]]] = [:]
     var snapshots: [String: [Int]] = [:]
     var postInfo: [String: (account: String, day: Int, published: Instant)] = [:]
+    /// The demo's own giveaway posts (bot likes go on ordinary posts).
+    var giveawayPosts: Set<String> = []
     /// Day ranges already used per account (events are kept apart so the truth is clear).
     var busy: [String: [ClosedRange<Int>]] = [:]
 
@@ -58,7 +60,9 @@ struct Planter {
             dailyIndex[r[a], default: [Int](repeating: -1, count: demo.days)][k] = i
         }
         let pid = posts.column("post_id"), pacc = posts.column("account_id"), pat = posts.column("published_at")
+        let ptopic = posts.column("topic")
         for r in posts.rows {
+            if r[ptopic] == "giveaway" { giveawayPosts.insert(r[pid]) }
             guard let written = ValueParser.run(r[pat], ValueParser.dateTime) else { continue }
             let instant = written.resolve(in: clock)
             let k = first.days(to: clock.localDate(of: instant))
@@ -153,7 +157,9 @@ struct Planter {
     mutating func freePost(_ account: String, minReach: Int = 100, before: Int = 20, after: Int = 20) -> (String, Int)? {
         for _ in 0..<40 {
             guard let d = freeDay(account, length: 0, before: before, after: after) else { return nil }
-            let ids = (postsByDay[account]?[d] ?? []).filter { (latest($0, "reach") ?? 0) >= minReach && (latest($0, "likes") ?? 0) >= 5 }
+            let ids = (postsByDay[account]?[d] ?? []).filter {
+                !giveawayPosts.contains($0) && (latest($0, "reach") ?? 0) >= minReach && (latest($0, "likes") ?? 0) >= 5
+            }
             if let id = ids.first { return (id, d) }
             busy[account]?.removeLast()
         }
