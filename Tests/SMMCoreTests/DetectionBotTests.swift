@@ -57,6 +57,21 @@ import Testing
         #expect(h.detect().filter { $0.kind == .botEngagement }.isEmpty)
     }
 
+    @Test("saves are a companion: likes that rose with saves are people, likes alone are bots")
+    func savesCompanion() throws {
+        var h = DetectionHistory()
+        for i in h.posts.indices { h.posts[i].saves = (h.posts[i].likes ?? 0) / 8 }
+        var people = h
+        people.posts[70].likes = (h.posts[70].likes ?? 0) * 6
+        people.posts[70].saves = (h.posts[70].saves ?? 0) * 6
+        people.posts[70].reposts = (h.posts[70].reposts ?? 0) * 6
+        #expect(people.detect().filter { $0.kind == .botEngagement }.isEmpty)
+        var bots = h
+        bots.posts[70].likes = (h.posts[70].likes ?? 0) * 6
+        let a = try #require(bots.detect().first { $0.kind == .botEngagement })
+        #expect(a.evidence["saves_ratio"] != nil)
+    }
+
     // MARK: bot_comments
 
     static func comments(_ post: String, start: Instant, count: Int, authors: [String], texts: [String],

@@ -157,6 +157,36 @@ import Testing
         #expect(try #require(later.detect().first).id == full.id)
     }
 
+    @Test("hard negative: a collaboration post (with a partner) brings joins from the partner's audience")
+    func collaboration() {
+        var h = DetectionHistory()
+        h.posts[80].partner = "@masha_eats"
+        h.posts[80].reach = 6_000
+        h.addJoins(80, 90)
+        h.addJoins(81, 40)
+        #expect(h.detect().isEmpty)
+        var alone = h
+        alone.posts[80].partner = nil
+        #expect(alone.detect().count == 1)
+    }
+
+    @Test("network-only ad rows are shared among the network's accounts by size")
+    func networkAdsShared() {
+        var big = DetectionHistory(followers: 200_000, joined: 400, reach: 50_000)
+        var small = DetectionHistory(followers: 2_000, joined: 4, reach: 500, seed: 77)
+        small.account = Account(id: "vk_small", network: .vk, name: "VK small")
+        for i in small.days.indices { small.days[i].accountID = "vk_small" }
+        for i in small.posts.indices { small.posts[i].accountID = "vk_small" }
+        small.addJoins(80, 400)
+        big.ads = [AdDay(date: big.date(80), accountID: nil, network: .vk, spend: 30_000, reach: 400_000,
+                         impressions: 600_000, clicks: 600)]
+        let input = DetectionInput(accounts: [big.account, small.account], days: big.days + small.days,
+                                   posts: big.posts + small.posts, ads: big.ads)
+        // 600 clicks would explain the small account's 400 joins; its share of them does not.
+        let found = CheatingDetector().detect(input)
+        #expect(found.map(\.id) == ["bf:vk_small:2024-11-20"])
+    }
+
     @Test("apportion: integers in proportion, summing to the total")
     func apportion() {
         #expect(RobustStats.apportion(10, [1, 1, 1]) == [4, 3, 3])

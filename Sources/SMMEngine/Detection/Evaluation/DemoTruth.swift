@@ -14,6 +14,12 @@ package struct PlantedRun: Hashable, Sendable, Codable {
     /// Per-day multiple of the account's usual joins at planting time (max over the run).
     package var dailyMultiple: Double
     package var wave: Bool
+
+    package init(accountID: String, from: LocalDate, to: LocalDate, followers: Int, shape: String, size: String,
+                 dailyMultiple: Double, wave: Bool) {
+        self.accountID = accountID; self.from = from; self.to = to; self.followers = followers
+        self.shape = shape; self.size = size; self.dailyMultiple = dailyMultiple; self.wave = wave
+    }
 }
 
 extension DemoGenerator {

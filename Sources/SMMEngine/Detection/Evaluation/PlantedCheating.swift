@@ -8,6 +8,10 @@ package struct PlantedPost: Hashable, Sendable, Codable {
     package var date: LocalDate
     /// Bot likes: likes after ÷ likes before. Bot comments: comments added.
     package var size: Double
+
+    package init(postID: String, accountID: String, date: LocalDate, size: Double) {
+        self.postID = postID; self.accountID = accountID; self.date = date; self.size = size
+    }
 }
 
 /// A genuine event that looks like cheating (a hard negative): anomalies on it are false alarms.
