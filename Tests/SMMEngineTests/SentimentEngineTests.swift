@@ -340,21 +340,6 @@ func sentimentImport(_ path: String, into store: any Store) throws {
 
 /// Runs the built smmkpi; output through files so that a large output never blocks.
 func sentimentRun(_ arguments: [String], binary: URL, in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-    let out = directory.appendingPathComponent("out-\(UUID().uuidString)")
-    let err = directory.appendingPathComponent("err-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let o = try FileHandle(forWritingTo: out), e = try FileHandle(forWritingTo: err)
-    process.standardOutput = o
-    process.standardError = e
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try o.close(); try e.close()
-    return (process.terminationStatus, String(decoding: try Data(contentsOf: out), as: UTF8.self),
-            String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    let r = try runSMMKPI(arguments, binary: binary, in: directory)
+    return (r.status, r.stdout, r.stderr)
 }
