@@ -115,7 +115,12 @@ let package = Package(
         .testTarget(name: "SMMBundleTests", dependencies: ["SMMCore", "SMMBundle"], swiftSettings: strict),
         .testTarget(name: "SMMStoreTests", dependencies: ["SMMCore", "SMMStore"], swiftSettings: strict),
         .testTarget(
-            name: "SMMEngineTests", dependencies: ["SMMCore", "SMMBundle", "SMMStore", "SMMEngine"],
+            name: "SMMEngineTests",
+            dependencies: [
+                "SMMCore", "SMMBundle", "SMMStore", "SMMEngine",
+                // Loopback servers that play the Telegram Bot API, webhooks and platform APIs.
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strict),
         .testTarget(name: "SMMReportsTests", dependencies: ["SMMCore", "SMMReports"], swiftSettings: strict),
         .testTarget(
