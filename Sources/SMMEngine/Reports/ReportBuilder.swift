@@ -35,7 +35,11 @@ struct ReportBuilder {
                                                     formatOptions: [.withInternetDateTime])
         let accounts = input.scope.sortedAccountIDs
         let names = input.dataset.accounts.filter { input.scope.contains(account: $0.id) }
-        let subtitle = names.map(\.name).joined(separator: " · ")
+        // The brands when the accounts name them, else the accounts' names.
+        let brands = names.map(\.brand).filter { $0 != "default" && !$0.isEmpty }.reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
+        let subtitle = (brands.isEmpty ? names.map(\.name) : brands).joined(separator: " · ")
         return ReportModel(
             kind: kind, language: input.request.language, title: t["title." + kind.rawValue], subtitle: subtitle,
             period: Self.reportPeriod(period), previous: Self.reportPeriod(period.previous), currency: input.full.currency,
@@ -237,7 +241,8 @@ struct ReportBuilder {
         if items.isEmpty {
             blocks.append(.text(t["empty.next_week"]))
         } else {
-            let rows = items.map { f -> [ReportCell] in
+            let shown = items.prefix(15)
+            let rows = shown.map { f -> [ReportCell] in
                 let state = f.postLocalDate != nil ? t["state.published"]
                     : f.item.approved == true ? t["state.approved"] : f.item.approved == false ? t["state.not_approved"] : t["state.planned"]
                 return [.text(f.item.dueDate.description), .text(f.item.accountID), .text(f.item.format ?? "—"),
@@ -249,6 +254,7 @@ struct ReportBuilder {
                                                        .init(key: "format", title: t["col.format"]),
                                                        .init(key: "topic", title: t["col.topic"]),
                                                        .init(key: "state", title: t["col.state"])], rows: rows)))
+            if items.count > shown.count { blocks.append(.text(t.fill("note.more", ["n": "\(items.count - shown.count)"]))) }
         }
         return ReportSection(id: "next_week", title: t["section.next_week"], blocks: blocks)
     }

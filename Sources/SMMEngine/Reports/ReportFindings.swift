@@ -31,7 +31,7 @@ struct ReportFindings {
         var out: [Finding] = []
         for wantGood in [true, false] {
             guard let m = moved.filter({ good($0) == wantGood }).max(by: { abs($0.changePct!) < abs($1.changePct!) }) else { continue }
-            let key = m.changeAbs! > 0 ? "finding.mover_up" : "finding.mover_down"
+            let key = wantGood ? "finding.mover_good" : "finding.mover_bad"
             out.append(Finding(rule: "biggest_mover", tone: wantGood ? .good : .bad,
                                text: t.fill(key, ["metric": t.kpi(m.id), "change": fmt.change(m.changePct),
                                                   "prev": v(m.id, m.previous), "value": v(m.id, m.value)]),
