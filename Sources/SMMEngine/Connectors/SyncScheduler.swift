@@ -16,12 +16,15 @@ package struct SyncScheduler: Service {
     package var http: HTTPClient
     package var policy: RetryPolicy
     package var logger: Logger
+    /// The clock of the syncs; tests fix it.
+    package var now: @Sendable () -> Date
 
     package init(interval: Duration = .seconds(3600), secrets: SecretBox, http: HTTPClient = .shared,
                  policy: RetryPolicy = RetryPolicy(), logger: Logger = Logger(label: "smmkpi.sync"),
+                 now: @escaping @Sendable () -> Date = { Date() },
                  workspaces: @escaping @Sendable () async throws -> [(slug: String, store: any Store)]) {
         self.interval = interval; self.workspaces = workspaces; self.secrets = secrets; self.http = http
-        self.policy = policy; self.logger = logger
+        self.policy = policy; self.logger = logger; self.now = now
     }
 
     package func run() async throws {
@@ -48,7 +51,8 @@ package struct SyncScheduler: Service {
         }
         for (slug, store) in list {
             guard let connections = store as? any Store & ConnectionStore else { continue }
-            let service = SyncService(store: connections, secrets: secrets, http: http, policy: policy, logger: logger)
+            let service = SyncService(store: connections, secrets: secrets, http: http, policy: policy, logger: logger,
+                                      now: now)
             let all: [StoredConnection]
             do { all = try await connections.connections() } catch {
                 logger.error("scheduled sync of \(slug): \(error.localizedDescription)")
