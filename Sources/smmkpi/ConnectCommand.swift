@@ -55,6 +55,15 @@ struct ConnectAddCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Metrica: the goal whose reaches are goal_completions.")
     var goal: String?
 
+    @Option(name: .long, help: "VK Ads: client_id of the API access.")
+    var clientID: String?
+
+    @Option(name: .long, help: "VK Ads: client_secret of the API access (stored encrypted).")
+    var clientSecret: String?
+
+    @Option(name: .long, help: "VK Ads: an agency's client login.")
+    var agencyClient: String?
+
     @Option(name: .long, help: "The account id the rows get (default: derived from the source's id).")
     var accountID: String?
 
@@ -79,6 +88,8 @@ struct ConnectAddCommand: AsyncParsableCommand {
         var p: [String: String] = [:]
         let given: [(String, String?)] = [("token", token), ("community", community), ("channel", channel), ("chat", chat),
                                           ("counter", counter), ("goal", goal), ("account_id", accountID),
+                                          ("client_id", clientID), ("client_secret", clientSecret),
+                                          ("agency_client", agencyClient),
                                           ("base_url", baseURL), ("timezone", timezone),
                                           ("lookback_days", lookbackDays.map(String.init)),
                                           ("initial_days", initialDays.map(String.init))]

@@ -8,6 +8,7 @@ extension SourceKind {
         case .telegram: return try TelegramConnector(config: config, client: client)
         case .tgstat: return try TGStatConnector(config: config, client: client)
         case .metrica: return try MetricaConnector(config: config, client: client)
+        case .vkads: return try VKAdsConnector(config: config, client: client)
         }
     }
 }

@@ -17,6 +17,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
     case telegram
     case tgstat
     case metrica
+    case vkads
 
     package var displayName: String {
         switch self {
@@ -24,6 +25,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .telegram: return "Telegram"
         case .tgstat: return "TGStat"
         case .metrica: return "Yandex Metrica"
+        case .vkads: return "VK Ads"
         }
     }
 
@@ -34,6 +36,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .telegram: return "https://api.telegram.org"
         case .tgstat: return "https://api.tgstat.ru"
         case .metrica: return "https://api-metrika.yandex.net"
+        case .vkads: return "https://ads.vk.com"
         }
     }
 
@@ -44,6 +47,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .telegram: return "https://t.me/BotFather (/token)"
         case .tgstat: return "https://api.tgstat.ru (profile → API)"
         case .metrica: return "https://oauth.yandex.ru (an app with the metrika:read right)"
+        case .vkads: return "https://ads.vk.com/hq/settings/access (API access: client_id and client_secret)"
         }
     }
 
@@ -54,6 +58,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .telegram: return "add the bot to the channel and its discussion group as an administrator."
         case .tgstat: return "the TGStat plan must include the API Stat and this channel (a free plan reads only channels you verified)."
         case .metrica: return "the token's Yandex account needs view access to the counter."
+        case .vkads: return "the API access of the ad cabinet (or the agency's, with agency_client) must cover these ad plans."
         }
     }
 
@@ -75,6 +80,10 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
                     .init("counter", required: true, help: "counter id"),
                     .init("goal", help: "goal id whose reaches are goal_completions"),
                     .init("page_size", help: "report rows per request (default 10000)")]
+        case .vkads:
+            return [.init("client_id", required: true, help: "client_id of the cabinet's API access"),
+                    .init("client_secret", secret: true, required: true, help: "client_secret of the API access"),
+                    .init("agency_client", help: "an agency's client login (agency_client_credentials)")]
         }
     }
 
