@@ -64,6 +64,12 @@ struct ConnectAddCommand: AsyncParsableCommand {
     @Option(name: .long, help: "VK Ads: an agency's client login.")
     var agencyClient: String?
 
+    @Option(name: .long, help: "amoCRM: the account's subdomain (acme for acme.amocrm.ru).")
+    var subdomain: String?
+
+    @Option(name: .long, help: "amoCRM: a custom field read as the source when a lead has no UTM source.")
+    var sourceField: String?
+
     @Option(name: .long, help: "The account id the rows get (default: derived from the source's id).")
     var accountID: String?
 
@@ -89,7 +95,8 @@ struct ConnectAddCommand: AsyncParsableCommand {
         let given: [(String, String?)] = [("token", token), ("community", community), ("channel", channel), ("chat", chat),
                                           ("counter", counter), ("goal", goal), ("account_id", accountID),
                                           ("client_id", clientID), ("client_secret", clientSecret),
-                                          ("agency_client", agencyClient),
+                                          ("agency_client", agencyClient), ("subdomain", subdomain),
+                                          ("source_field", sourceField),
                                           ("base_url", baseURL), ("timezone", timezone),
                                           ("lookback_days", lookbackDays.map(String.init)),
                                           ("initial_days", initialDays.map(String.init))]

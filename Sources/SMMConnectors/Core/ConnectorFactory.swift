@@ -9,6 +9,7 @@ extension SourceKind {
         case .tgstat: return try TGStatConnector(config: config, client: client)
         case .metrica: return try MetricaConnector(config: config, client: client)
         case .vkads: return try VKAdsConnector(config: config, client: client)
+        case .amocrm: return try AmoCRMConnector(config: config, client: client)
         }
     }
 }

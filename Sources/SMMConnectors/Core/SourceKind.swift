@@ -18,6 +18,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
     case tgstat
     case metrica
     case vkads
+    case amocrm
 
     package var displayName: String {
         switch self {
@@ -26,6 +27,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .tgstat: return "TGStat"
         case .metrica: return "Yandex Metrica"
         case .vkads: return "VK Ads"
+        case .amocrm: return "amoCRM"
         }
     }
 
@@ -37,6 +39,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .tgstat: return "https://api.tgstat.ru"
         case .metrica: return "https://api-metrika.yandex.net"
         case .vkads: return "https://ads.vk.com"
+        case .amocrm: return "https://SUBDOMAIN.amocrm.ru"
         }
     }
 
@@ -48,6 +51,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .tgstat: return "https://api.tgstat.ru (profile → API)"
         case .metrica: return "https://oauth.yandex.ru (an app with the metrika:read right)"
         case .vkads: return "https://ads.vk.com/hq/settings/access (API access: client_id and client_secret)"
+        case .amocrm: return "amoCRM → Settings → Integrations → your private integration → Keys and access (long-lived token)"
         }
     }
 
@@ -59,6 +63,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .tgstat: return "the TGStat plan must include the API Stat and this channel (a free plan reads only channels you verified)."
         case .metrica: return "the token's Yandex account needs view access to the counter."
         case .vkads: return "the API access of the ad cabinet (or the agency's, with agency_client) must cover these ad plans."
+        case .amocrm: return "the integration's user needs read access to the leads; a 402 means the account's subscription has expired."
         }
     }
 
@@ -84,6 +89,11 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
             return [.init("client_id", required: true, help: "client_id of the cabinet's API access"),
                     .init("client_secret", secret: true, required: true, help: "client_secret of the API access"),
                     .init("agency_client", help: "an agency's client login (agency_client_credentials)")]
+        case .amocrm:
+            return [.init("token", secret: true, required: true, help: "long-lived token of a private integration"),
+                    .init("subdomain", required: true, help: "the account's subdomain (acme for acme.amocrm.ru)"),
+                    .init("source_field", help: "a custom field read as the source when a lead has no UTM source"),
+                    .init("page_size", help: "leads per request (default 250)")]
         }
     }
 

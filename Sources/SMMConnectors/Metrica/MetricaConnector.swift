@@ -119,27 +119,9 @@ package struct MetricaConnector: Connector {
     /// The bundle's source word: the UTM source when tagged (network spellings folded to
     /// codes), else the social network of social traffic, else Metrica's traffic-source id.
     static func source(utm: String?, social: String?, traffic: String?) -> Source {
-        if let utm { return Source(networkCode(utm) ?? utm.lowercased()) }
-        if traffic == "social", let social, let n = networkCode(social) { return Source(n) }
+        if let utm { return Source(SourceWords.networkCode(utm) ?? utm.lowercased()) }
+        if traffic == "social", let social, let n = SourceWords.networkCode(social) { return Source(n) }
         if traffic == "social", social != nil { return Source("other") }
         return Source(traffic ?? "undefined")
-    }
-
-    /// Common spellings of the networks in UTM tags and Metrica's social network ids.
-    static func networkCode(_ word: String) -> String? {
-        switch word.lowercased().trimmingCharacters(in: .whitespaces) {
-        case "vk", "vkontakte", "vk.com", "vkontakte.ru", "вконтакте": return "vk"
-        case "tg", "telegram", "t.me", "telegram.org": return "telegram"
-        case "ok", "odnoklassniki", "ok.ru", "одноклассники": return "ok"
-        case "dzen", "zen", "dzen.ru", "zen.yandex.ru", "yandex_zen": return "dzen"
-        case "youtube", "youtube.com": return "youtube"
-        case "rutube", "rutube.ru": return "rutube"
-        case "instagram", "instagram.com", "ig": return "instagram"
-        case "facebook", "facebook.com", "fb": return "facebook"
-        case "tiktok", "tiktok.com": return "tiktok"
-        case "twitter", "x", "x.com": return "x"
-        case "max", "max.ru": return "max"
-        default: return nil
-        }
     }
 }

@@ -42,7 +42,7 @@ enum FakeAPI {
         let respond: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
             let bytes = try await request.body.collect(upTo: 16 << 20)
             var query: [String: String] = [:]
-            for (k, v) in request.uri.queryParameters { query[String(k)] = String(v) }
+            for (k, v) in request.uri.queryParameters { query[String(k).removingPercentEncoding ?? String(k)] = String(v) }
             var headers: [String: String] = [:]
             for f in request.headers { headers[f.name.canonicalName] = f.value }
             let fake = FakeRequest(method: request.method.rawValue, path: request.uri.path, query: query, headers: headers,
