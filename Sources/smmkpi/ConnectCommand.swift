@@ -70,6 +70,9 @@ struct ConnectAddCommand: AsyncParsableCommand {
     @Option(name: .long, help: "amoCRM: a custom field read as the source when a lead has no UTM source.")
     var sourceField: String?
 
+    @Option(name: .long, help: "Bitrix24: the incoming webhook's address (stored encrypted: it holds the secret).")
+    var webhook: String?
+
     @Option(name: .long, help: "The account id the rows get (default: derived from the source's id).")
     var accountID: String?
 
@@ -96,7 +99,7 @@ struct ConnectAddCommand: AsyncParsableCommand {
                                           ("counter", counter), ("goal", goal), ("account_id", accountID),
                                           ("client_id", clientID), ("client_secret", clientSecret),
                                           ("agency_client", agencyClient), ("subdomain", subdomain),
-                                          ("source_field", sourceField),
+                                          ("source_field", sourceField), ("webhook", webhook),
                                           ("base_url", baseURL), ("timezone", timezone),
                                           ("lookback_days", lookbackDays.map(String.init)),
                                           ("initial_days", initialDays.map(String.init))]

@@ -10,6 +10,7 @@ extension SourceKind {
         case .metrica: return try MetricaConnector(config: config, client: client)
         case .vkads: return try VKAdsConnector(config: config, client: client)
         case .amocrm: return try AmoCRMConnector(config: config, client: client)
+        case .bitrix24: return try Bitrix24Connector(config: config, client: client)
         }
     }
 }

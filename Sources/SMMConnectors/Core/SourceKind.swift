@@ -19,6 +19,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
     case metrica
     case vkads
     case amocrm
+    case bitrix24
 
     package var displayName: String {
         switch self {
@@ -28,6 +29,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .metrica: return "Yandex Metrica"
         case .vkads: return "VK Ads"
         case .amocrm: return "amoCRM"
+        case .bitrix24: return "Bitrix24"
         }
     }
 
@@ -40,6 +42,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .metrica: return "https://api-metrika.yandex.net"
         case .vkads: return "https://ads.vk.com"
         case .amocrm: return "https://SUBDOMAIN.amocrm.ru"
+        case .bitrix24: return "https://PORTAL/rest/USER/CODE (the webhook)"
         }
     }
 
@@ -52,6 +55,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .metrica: return "https://oauth.yandex.ru (an app with the metrika:read right)"
         case .vkads: return "https://ads.vk.com/hq/settings/access (API access: client_id and client_secret)"
         case .amocrm: return "amoCRM → Settings → Integrations → your private integration → Keys and access (long-lived token)"
+        case .bitrix24: return "Bitrix24 → Developer resources → Other → Incoming webhook (with the crm right)"
         }
     }
 
@@ -64,6 +68,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .metrica: return "the token's Yandex account needs view access to the counter."
         case .vkads: return "the API access of the ad cabinet (or the agency's, with agency_client) must cover these ad plans."
         case .amocrm: return "the integration's user needs read access to the leads; a 402 means the account's subscription has expired."
+        case .bitrix24: return "the webhook needs the crm right and its user must see the leads and deals."
         }
     }
 
@@ -94,6 +99,9 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
                     .init("subdomain", required: true, help: "the account's subdomain (acme for acme.amocrm.ru)"),
                     .init("source_field", help: "a custom field read as the source when a lead has no UTM source"),
                     .init("page_size", help: "leads per request (default 250)")]
+        case .bitrix24:
+            return [.init("webhook", secret: true, required: true,
+                          help: "the incoming webhook's address, https://PORTAL/rest/USER/CODE (it holds the secret)")]
         }
     }
 
