@@ -73,6 +73,15 @@ struct ConnectAddCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Bitrix24: the incoming webhook's address (stored encrypted: it holds the secret).")
     var webhook: String?
 
+    @Option(name: .long, help: "Odnoklassniki: the group id.")
+    var group: String?
+
+    @Option(name: .long, help: "Odnoklassniki: the app's public key.")
+    var applicationKey: String?
+
+    @Option(name: .long, help: "Odnoklassniki: the app's secret key (stored encrypted).")
+    var applicationSecretKey: String?
+
     @Option(name: .long, help: "The account id the rows get (default: derived from the source's id).")
     var accountID: String?
 
@@ -99,7 +108,9 @@ struct ConnectAddCommand: AsyncParsableCommand {
                                           ("counter", counter), ("goal", goal), ("account_id", accountID),
                                           ("client_id", clientID), ("client_secret", clientSecret),
                                           ("agency_client", agencyClient), ("subdomain", subdomain),
-                                          ("source_field", sourceField), ("webhook", webhook),
+                                          ("source_field", sourceField), ("webhook", webhook), ("group", group),
+                                          ("application_key", applicationKey),
+                                          ("application_secret_key", applicationSecretKey),
                                           ("base_url", baseURL), ("timezone", timezone),
                                           ("lookback_days", lookbackDays.map(String.init)),
                                           ("initial_days", initialDays.map(String.init))]

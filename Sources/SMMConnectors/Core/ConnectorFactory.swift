@@ -11,6 +11,7 @@ extension SourceKind {
         case .vkads: return try VKAdsConnector(config: config, client: client)
         case .amocrm: return try AmoCRMConnector(config: config, client: client)
         case .bitrix24: return try Bitrix24Connector(config: config, client: client)
+        case .ok: return try OKConnector(config: config, client: client)
         }
     }
 }

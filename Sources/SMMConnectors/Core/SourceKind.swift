@@ -20,6 +20,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
     case vkads
     case amocrm
     case bitrix24
+    case ok
 
     package var displayName: String {
         switch self {
@@ -30,6 +31,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .vkads: return "VK Ads"
         case .amocrm: return "amoCRM"
         case .bitrix24: return "Bitrix24"
+        case .ok: return "Odnoklassniki"
         }
     }
 
@@ -43,6 +45,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .vkads: return "https://ads.vk.com"
         case .amocrm: return "https://SUBDOMAIN.amocrm.ru"
         case .bitrix24: return "https://PORTAL/rest/USER/CODE (the webhook)"
+        case .ok: return "https://api.ok.ru"
         }
     }
 
@@ -56,6 +59,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .vkads: return "https://ads.vk.com/hq/settings/access (API access: client_id and client_secret)"
         case .amocrm: return "amoCRM → Settings → Integrations → your private integration → Keys and access (long-lived token)"
         case .bitrix24: return "Bitrix24 → Developer resources → Other → Incoming webhook (with the crm right)"
+        case .ok: return "https://apiok.ru/dev/app/create (your OK app's OAuth: GROUP_CONTENT and VALUABLE_ACCESS)"
         }
     }
 
@@ -69,6 +73,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .vkads: return "the API access of the ad cabinet (or the agency's, with agency_client) must cover these ad plans."
         case .amocrm: return "the integration's user needs read access to the leads; a 402 means the account's subscription has expired."
         case .bitrix24: return "the webhook needs the crm right and its user must see the leads and deals."
+        case .ok: return "the app needs GROUP_CONTENT and VALUABLE_ACCESS, and the token's user must administer the group."
         }
     }
 
@@ -102,6 +107,11 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .bitrix24:
             return [.init("webhook", secret: true, required: true,
                           help: "the incoming webhook's address, https://PORTAL/rest/USER/CODE (it holds the secret)")]
+        case .ok:
+            return [.init("token", secret: true, required: true, help: "a session access_token of a group admin"),
+                    .init("application_key", required: true, help: "the app's public key"),
+                    .init("application_secret_key", secret: true, required: true, help: "the app's secret key"),
+                    .init("group", required: true, help: "the group id")]
         }
     }
 
