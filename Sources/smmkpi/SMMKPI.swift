@@ -11,5 +11,6 @@ struct SMMKPI: AsyncParsableCommand {
             SentimentCommand.self, LabelCommand.self, ReclassifyCommand.self, CommentsCommand.self,
             ServeCommand.self, UserCommand.self, WorkspaceCommand.self,
             ReportCommand.self,
+            ConnectCommand.self, SyncCommand.self,
         ])
 }

@@ -15,6 +15,7 @@ enum SQLiteSchema {
         registerSentiment(&m)
         registerDetection(&m)
         registerReports(&m)
+        registerConnectors(&m)
         return m
     }
 
