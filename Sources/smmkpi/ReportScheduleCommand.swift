@@ -58,10 +58,15 @@ struct ReportScheduleAddCommand: AsyncParsableCommand {
         let time = try ScheduleTime(kind: kind, parsing: at)
         let target = try DeliveryTarget(parsing: to)
         let store = try ReportScheduleCommand.scheduleStore(global, "smmkpi.report")
-        if let plan { _ = try await PlanService(store: store).load(plan) }
+        var planReference = plan
+        if let plan {
+            let loaded = try await PlanService(store: store).load(plan)
+            // A plan file is kept by its absolute path: `serve` may run from another folder.
+            if let path = loaded.path { planReference = URL(fileURLWithPath: path).standardizedFileURL.path }
+        }
         let saved = try await store.addSchedule(ReportScheduleRecord(
             id: 0, kind: kind.rawValue, at: time.text, target: target.description, format: format.rawValue,
-            language: lang.rawValue, plan: plan, accounts: accounts.map { $0.split(separator: ",").map(String.init) },
+            language: lang.rawValue, plan: planReference, accounts: accounts.map { $0.split(separator: ",").map(String.init) },
             createdAt: Date()))
         print("Added schedule \(saved.id): \(kind.rawValue) report, \(time.text), \(format.rawValue) in \(lang.rawValue) to \(target).")
     }
