@@ -151,13 +151,13 @@ package enum HTMLReport {
         :root{--ink:#111827;--mute:#6b7280;--line:#e5e7eb;--good:#15803d;--bad:#b91c1c;--accent:#2563eb}
         *{box-sizing:border-box}
         body{margin:0;font-family:Inter,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Liberation Sans","DejaVu Sans",sans-serif;color:var(--ink);font-size:12px;line-height:1.45;background:#fff}
-        header.top{background:linear-gradient(120deg,#1e3a8a,#2563eb);color:#fff;padding:22px 32px 18px}
+        header.top{background:linear-gradient(120deg,#1e3a8a,#2563eb);color:#fff;padding:22px max(32px,calc((100% - 1000px)/2)) 18px}
         header .kind{font-size:11px;letter-spacing:.08em;text-transform:uppercase;opacity:.85}
         h1{margin:4px 0 2px;font-size:24px;font-weight:700}
         .period{font-size:16px;font-weight:500}.period .label{font-size:11px;opacity:.75;margin-left:6px}
         dl.meta{display:flex;flex-wrap:wrap;gap:4px 22px;margin:10px 0 0;font-size:10.5px;opacity:.92}
         dl.meta div{display:flex;gap:5px}dl.meta dt{opacity:.75}dl.meta dd{margin:0}
-        main{padding:8px 32px 0}
+        main{padding:8px max(32px,calc((100% - 1000px)/2)) 0}
         section{margin:16px 0 6px}
         h2{font-size:15px;margin:0 0 8px;padding-bottom:4px;border-bottom:2px solid var(--accent);break-after:avoid}
         h3{font-size:12px;margin:8px 0 4px;color:#374151}
@@ -185,7 +185,7 @@ package enum HTMLReport {
         ul.findings li{border-left:4px solid var(--accent);background:#f8fafc;padding:6px 10px;margin:0 0 6px;break-inside:avoid;font-size:11.5px}
         ul.findings li.f-good{border-color:var(--good)}ul.findings li.f-bad{border-color:var(--bad)}
         p.note{color:var(--mute);margin:4px 0}
-        footer{margin:18px 32px 24px;padding-top:8px;border-top:1px solid var(--line);font-size:9.5px;color:var(--mute)}
+        footer{margin:18px max(32px,calc((100% - 1000px)/2)) 24px;padding-top:8px;border-top:1px solid var(--line);font-size:9.5px;color:var(--mute)}
         @page{size:A4;margin:10mm 0 12mm}
         @media print{
           body{font-size:10.5px;-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -4,15 +4,15 @@ import Foundation
 /// (no formatting), and `metrics`, every KPI of the report keyed by id with value and previous,
 /// equal to `smmkpi kpi --format json` for the same period and scope.
 package enum JSONReport {
+    /// Pretty-printed, for files.
     package static func render(_ model: ReportModel) throws -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try e.encode(Document(model: model)), as: UTF8.self) + "\n"
+        String(decoding: try data(model, pretty: true), as: UTF8.self) + "\n"
     }
 
-    package static func data(_ model: ReportModel) throws -> Data {
+    /// Keys sorted, so the same report is always the same bytes (webhook bodies are signed).
+    package static func data(_ model: ReportModel, pretty: Bool = false) throws -> Data {
         let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return try e.encode(Document(model: model))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SMMCore
 
 /// The two report kinds of the monitoring rhythm: a weekly look at the numbers and a monthly
 /// review with the specialist.
@@ -61,16 +62,10 @@ package struct KPIRow: Sendable, Codable, Equatable {
     }
 
     /// value − previous; nil when either is missing.
-    package var changeAbs: Double? {
-        guard let value, let previous else { return nil }
-        return value - previous
-    }
+    package var changeAbs: Double? { KPIResult.changeAbs(value, previous) }
 
     /// (value − previous) / |previous| × 100; nil when either is missing or previous is 0.
-    package var changePct: Double? {
-        guard let value, let previous, previous != 0 else { return nil }
-        return (value - previous) / abs(previous) * 100
-    }
+    package var changePct: Double? { KPIResult.changePct(value, previous) }
 
     /// Whether the change is good (true), bad (false) or neither (nil).
     package var changeIsGood: Bool? {

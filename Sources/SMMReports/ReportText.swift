@@ -12,6 +12,11 @@ package struct ReportText: Sendable {
         return language == .ru ? pair.0 : pair.1
     }
 
+    /// The text of a key, nil when the table has none.
+    package func optional(_ key: String) -> String? {
+        Self.table[key].map { language == .ru ? $0.0 : $0.1 }
+    }
+
     /// A template with `{name}` placeholders filled in.
     package func fill(_ key: String, _ values: [String: String]) -> String {
         var s = self[key]
@@ -80,6 +85,14 @@ package struct ReportText: Sendable {
         "section.costs": ("Затраты и окупаемость", "Costs and ROI"),
         "section.findings": ("Выводы", "Findings"),
         "section.all_kpis": ("Все показатели", "All metrics"),
+        // Sheet names (Excel allows 31 characters) where a section's title is longer.
+        "sheet.trends": ("Динамика", "Trends"),
+        "sheet.movers": ("Что изменилось", "What moved"),
+        "sheet.scorecard": ("Оценка и премия", "Scorecard"),
+        "sheet.next_week": ("План на неделю", "Next week"),
+        "sheet.breakdowns": ("Разбивки", "Breakdowns"),
+        "sheet.posts": ("Публикации", "Posts"),
+        "sheet.compliance": ("Контент-план", "Content plan"),
         "table.movers": ("Показатели с наибольшим изменением", "Metrics that changed most"),
         "table.formats_moved": ("Форматы: ER и охват против прошлого периода", "Formats: ER and reach vs the previous period"),
         "table.top_posts": ("Лучшие публикации по ER", "Top posts by ER"),

@@ -31,7 +31,7 @@ package enum XLSXReport {
                 }
                 rows += body
             }
-            sheets.append(XLSXSheet(name: section.title, rows: rows, columnWidths: widths(rows, fmt), frozenRows: frozen))
+            sheets.append(XLSXSheet(name: t.optional("sheet." + section.id) ?? section.title, rows: rows, columnWidths: widths(rows, fmt), frozenRows: frozen))
         }
         return try XLSXWriter.data(sheets: sheets, currencySign: fmt.currencySign)
     }

@@ -203,21 +203,12 @@ package enum XLSXWriter {
         return "\(v)"
     }
 
+    /// XML text: control characters XML 1.0 forbids are dropped, then escaped as in HTML.
     static func xml(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                // Control characters are not allowed in XML 1.0.
-                if u.value < 0x20 || (0xFFFE...0xFFFF).contains(u.value) { continue }
-                out.unicodeScalars.append(u)
-            }
+        var kept = String.UnicodeScalarView()
+        for u in s.unicodeScalars where !(u.value < 0x20 && u != "\t" && u != "\n" && u != "\r") && !(0xFFFE...0xFFFF).contains(u.value) {
+            kept.append(u)
         }
-        return out
+        return HTML.escape(String(kept))
     }
 }

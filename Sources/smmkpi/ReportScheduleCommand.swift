@@ -58,10 +58,15 @@ struct ReportScheduleAddCommand: AsyncParsableCommand {
         let time = try ScheduleTime(kind: kind, parsing: at)
         let target = try DeliveryTarget(parsing: to)
         let store = try await ReportScheduleCommand.scheduleStore(global, "smmkpi.report")
-        if let plan { _ = try await PlanService(store: store).load(plan) }
+        var planReference = plan
+        if let plan {
+            let loaded = try await PlanService(store: store).load(plan)
+            // A plan file is kept by its absolute path: `serve` may run from another folder.
+            if let path = loaded.path { planReference = URL(fileURLWithPath: path).standardizedFileURL.path }
+        }
         let saved = try await store.addSchedule(ReportScheduleRecord(
             id: 0, kind: kind.rawValue, at: time.text, target: target.description, format: format.rawValue,
-            language: lang.rawValue, plan: plan, accounts: accounts.map { $0.split(separator: ",").map(String.init) },
+            language: lang.rawValue, plan: planReference, accounts: accounts.map { $0.split(separator: ",").map(String.init) },
             createdAt: Date()))
         print("Added schedule \(saved.id): \(kind.rawValue) report, \(time.text), \(format.rawValue) in \(lang.rawValue) to \(target).")
     }
@@ -138,16 +143,17 @@ struct ReportRunDueCommand: AsyncParsableCommand {
             instant = d
         }
         let logger = makeLogger("smmkpi.scheduler")
-        let store = try await ReportScheduleCommand.scheduleStore(global, "smmkpi.scheduler")
+        // Every workspace's schedules, as `serve` runs them: cron needs no --workspace per client.
+        let databases = try global.openDatabases(logger: logger)
         let fixed = instant
         let scheduler = ReportScheduler(
-            workspaces: { [ScheduledWorkspace(slug: "default", store: store)] },
+            workspaces: { try await databases.scheduleStores().map { ScheduledWorkspace(slug: $0.slug, store: $0.store) } },
             delivery: ReportDelivery(configuration: DeliveryConfiguration(environment: ProcessInfo.processInfo.environment), logger: logger),
             now: { fixed }, logger: logger)
         let results = await scheduler.runDue()
         if results.isEmpty { print("Nothing was due."); return }
         for r in results {
-            print("schedule \(r.scheduleID) \(r.period): \(r.state.rawValue) after \(r.attempts) attempt(s)" + (r.error.map { ": \($0)" } ?? ""))
+            print("\(r.workspace): schedule \(r.scheduleID) \(r.period): \(r.state.rawValue) after \(r.attempts) attempt(s)" + (r.error.map { ": \($0)" } ?? ""))
         }
         if results.contains(where: { $0.state != .sent }) { throw ExitCode(2) }
     }

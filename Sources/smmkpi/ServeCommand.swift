@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SMMConnectors
 import SMMCore
+import SMMEngine
 import SMMServer
 import SMMStore
 
@@ -74,9 +76,23 @@ struct ServeCommand: AsyncParsableCommand {
                             extraServices: backgroundServices(databases: databases, logger: logger))
     }
 
-    /// Services that run beside the web server and stop with it (graceful shutdown): the lead adds
-    /// the report scheduler and the connector syncs here.
+    /// Services that run beside the web server and stop with it (graceful shutdown): scheduled
+    /// reports of every workspace, and the connectors' periodic sync when a secret key is set.
     func backgroundServices(databases: Databases, logger: Logger) -> [any BackgroundService] {
-        []
+        let environment = ProcessInfo.processInfo.environment
+        var services: [any BackgroundService] = [
+            ReportScheduler(
+                workspaces: { try await databases.scheduleStores().map { ScheduledWorkspace(slug: $0.slug, store: $0.store) } },
+                delivery: ReportDelivery(configuration: DeliveryConfiguration(environment: environment), logger: logger),
+                logger: logger)
+        ]
+        do {
+            let secrets = try SecretBox.load(environment: environment, keyFile: nil)
+            services.append(SyncScheduler(secrets: secrets, logger: logger) { try await databases.allWorkspaceStores() })
+        } catch {
+            // Without the key no stored credential can be read; the web app still runs.
+            logger.notice("Connector syncs are off: \(error.localizedDescription)")
+        }
+        return services
     }
 }

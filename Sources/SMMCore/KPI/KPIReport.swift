@@ -12,13 +12,19 @@ package struct KPIResult: Hashable, Sendable {
     }
 
     /// value − previous; null when either is null.
-    package var changeAbs: Double? {
+    package var changeAbs: Double? { Self.changeAbs(value, previous) }
+
+    /// (value − previous) / |previous| × 100; null when either is null or previous is 0.
+    package var changePct: Double? { Self.changePct(value, previous) }
+
+    /// value − previous; null when either is null (kpi-catalog.md "Change").
+    package static func changeAbs(_ value: Double?, _ previous: Double?) -> Double? {
         guard let value, let previous else { return nil }
         return value - previous
     }
 
     /// (value − previous) / |previous| × 100; null when either is null or previous is 0.
-    package var changePct: Double? {
+    package static func changePct(_ value: Double?, _ previous: Double?) -> Double? {
         guard let value, let previous, previous != 0 else { return nil }
         return (value - previous) / abs(previous) * 100
     }
