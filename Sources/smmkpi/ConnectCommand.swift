@@ -55,10 +55,10 @@ struct ConnectAddCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Metrica: the goal whose reaches are goal_completions.")
     var goal: String?
 
-    @Option(name: .long, help: "VK Ads: client_id of the API access.")
+    @Option(name: .long, help: "VK Ads, GA4: client_id of the API access / OAuth client.")
     var clientID: String?
 
-    @Option(name: .long, help: "VK Ads: client_secret of the API access (stored encrypted).")
+    @Option(name: .long, help: "VK Ads, GA4: client_secret of the API access / OAuth client (stored encrypted).")
     var clientSecret: String?
 
     @Option(name: .long, help: "VK Ads: an agency's client login.")
@@ -81,6 +81,15 @@ struct ConnectAddCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Odnoklassniki: the app's secret key (stored encrypted).")
     var applicationSecretKey: String?
+
+    @Option(name: .long, help: "GA4: the property id.")
+    var property: String?
+
+    @Option(name: .long, help: "GA4: a refresh token with analytics.readonly (stored encrypted).")
+    var refreshToken: String?
+
+    @Option(name: .long, help: "GA4: the OAuth token endpoint (default Google's).")
+    var tokenURL: String?
 
     @Option(name: .long, help: "The account id the rows get (default: derived from the source's id).")
     var accountID: String?
@@ -111,6 +120,7 @@ struct ConnectAddCommand: AsyncParsableCommand {
                                           ("source_field", sourceField), ("webhook", webhook), ("group", group),
                                           ("application_key", applicationKey),
                                           ("application_secret_key", applicationSecretKey),
+                                          ("property", property), ("refresh_token", refreshToken), ("token_url", tokenURL),
                                           ("base_url", baseURL), ("timezone", timezone),
                                           ("lookback_days", lookbackDays.map(String.init)),
                                           ("initial_days", initialDays.map(String.init))]

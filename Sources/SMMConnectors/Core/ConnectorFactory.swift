@@ -12,6 +12,7 @@ extension SourceKind {
         case .amocrm: return try AmoCRMConnector(config: config, client: client)
         case .bitrix24: return try Bitrix24Connector(config: config, client: client)
         case .ok: return try OKConnector(config: config, client: client)
+        case .ga4: return try GA4Connector(config: config, client: client)
         }
     }
 }

@@ -21,6 +21,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
     case amocrm
     case bitrix24
     case ok
+    case ga4
 
     package var displayName: String {
         switch self {
@@ -32,6 +33,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .amocrm: return "amoCRM"
         case .bitrix24: return "Bitrix24"
         case .ok: return "Odnoklassniki"
+        case .ga4: return "GA4"
         }
     }
 
@@ -46,6 +48,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .amocrm: return "https://SUBDOMAIN.amocrm.ru"
         case .bitrix24: return "https://PORTAL/rest/USER/CODE (the webhook)"
         case .ok: return "https://api.ok.ru"
+        case .ga4: return "https://analyticsdata.googleapis.com"
         }
     }
 
@@ -60,6 +63,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .amocrm: return "amoCRM → Settings → Integrations → your private integration → Keys and access (long-lived token)"
         case .bitrix24: return "Bitrix24 → Developer resources → Other → Incoming webhook (with the crm right)"
         case .ok: return "https://apiok.ru/dev/app/create (your OK app's OAuth: GROUP_CONTENT and VALUABLE_ACCESS)"
+        case .ga4: return "https://console.cloud.google.com/apis/credentials (an OAuth client; a refresh token with analytics.readonly)"
         }
     }
 
@@ -74,6 +78,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .amocrm: return "the integration's user needs read access to the leads; a 402 means the account's subscription has expired."
         case .bitrix24: return "the webhook needs the crm right and its user must see the leads and deals."
         case .ok: return "the app needs GROUP_CONTENT and VALUABLE_ACCESS, and the token's user must administer the group."
+        case .ga4: return "the Google account of the refresh token needs the Viewer role on the GA4 property."
         }
     }
 
@@ -112,6 +117,23 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
                     .init("application_key", required: true, help: "the app's public key"),
                     .init("application_secret_key", secret: true, required: true, help: "the app's secret key"),
                     .init("group", required: true, help: "the group id")]
+        case .ga4:
+            return [.init("property", required: true, help: "the GA4 property id (digits)"),
+                    .init("client_id", required: true, help: "the OAuth client's id"),
+                    .init("client_secret", secret: true, required: true, help: "the OAuth client's secret"),
+                    .init("refresh_token", secret: true, required: true, help: "a refresh token with analytics.readonly"),
+                    .init("token_url", help: "the OAuth token endpoint (default https://oauth2.googleapis.com/token)"),
+                    .init("page_size", help: "report rows per request (default 10000)")]
+        }
+    }
+
+    /// The option that carries the source's main secret, for "create a new one" sentences.
+    package var secretOption: String {
+        switch self {
+        case .vkads: return "--client-secret"
+        case .bitrix24: return "--webhook"
+        case .ga4: return "--refresh-token"
+        default: return "--token"
         }
     }
 
