@@ -96,8 +96,7 @@ package struct GA4Connector: Connector {
             partial = quota.detail
         }
         rows.webSessions = sums.sorted
-        let cursor = partial == nil ? SyncCursor(syncedThrough: request.window.upperBound) : request.cursor
-        return FetchResult(rows: rows, cursor: cursor, partial: partial)
+        return FetchResult(rows: rows, request: request, partial: partial)
     }
 
     func report(token: String, window: ClosedRange<LocalDate>, offset: Int, keyMetric: String, logger: Logger) async throws -> LooseJSON {

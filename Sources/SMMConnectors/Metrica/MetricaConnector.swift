@@ -23,7 +23,7 @@ package struct MetricaConnector: Connector {
         baseURL = config.baseURL
         token = try config.require("token")
         counter = try config.require("counter")
-        goal = config.settings["goal"].flatMap { $0.isEmpty ? nil : $0 }
+        goal = config.optional("goal")
         pageSize = max(try config.integer("page_size", default: 10000), 1)
     }
 
@@ -80,8 +80,7 @@ package struct MetricaConnector: Connector {
             partial = quota.detail
         }
         rows.webSessions = byKey.sorted
-        let cursor = partial == nil ? SyncCursor(syncedThrough: request.window.upperBound) : request.cursor
-        return FetchResult(rows: rows, cursor: cursor, partial: partial)
+        return FetchResult(rows: rows, request: request, partial: partial)
     }
 
     /// One report row: positional metrics (floats), dimensions by id or name. Rows that share a
