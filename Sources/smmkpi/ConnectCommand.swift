@@ -91,6 +91,12 @@ struct ConnectAddCommand: AsyncParsableCommand {
     @Option(name: .long, help: "GA4: the OAuth token endpoint (default Google's).")
     var tokenURL: String?
 
+    @Option(name: .long, help: "Yandex Direct: the advertiser's login (agency tokens).")
+    var clientLogin: String?
+
+    @Option(name: .long, help: "Yandex Direct: the network code of its ad_spend rows (default other).")
+    var network: String?
+
     @Option(name: .long, help: "The account id the rows get (default: derived from the source's id).")
     var accountID: String?
 
@@ -121,6 +127,7 @@ struct ConnectAddCommand: AsyncParsableCommand {
                                           ("application_key", applicationKey),
                                           ("application_secret_key", applicationSecretKey),
                                           ("property", property), ("refresh_token", refreshToken), ("token_url", tokenURL),
+                                          ("client_login", clientLogin), ("network", network),
                                           ("base_url", baseURL), ("timezone", timezone),
                                           ("lookback_days", lookbackDays.map(String.init)),
                                           ("initial_days", initialDays.map(String.init))]

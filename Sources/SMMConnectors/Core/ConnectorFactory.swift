@@ -13,6 +13,7 @@ extension SourceKind {
         case .bitrix24: return try Bitrix24Connector(config: config, client: client)
         case .ok: return try OKConnector(config: config, client: client)
         case .ga4: return try GA4Connector(config: config, client: client)
+        case .direct: return try DirectConnector(config: config, client: client)
         }
     }
 }

@@ -22,6 +22,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
     case bitrix24
     case ok
     case ga4
+    case direct
 
     package var displayName: String {
         switch self {
@@ -34,6 +35,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .bitrix24: return "Bitrix24"
         case .ok: return "Odnoklassniki"
         case .ga4: return "GA4"
+        case .direct: return "Yandex Direct"
         }
     }
 
@@ -49,6 +51,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .bitrix24: return "https://PORTAL/rest/USER/CODE (the webhook)"
         case .ok: return "https://api.ok.ru"
         case .ga4: return "https://analyticsdata.googleapis.com"
+        case .direct: return "https://api.direct.yandex.com"
         }
     }
 
@@ -64,6 +67,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .bitrix24: return "Bitrix24 → Developer resources → Other → Incoming webhook (with the crm right)"
         case .ok: return "https://apiok.ru/dev/app/create (your OK app's OAuth: GROUP_CONTENT and VALUABLE_ACCESS)"
         case .ga4: return "https://console.cloud.google.com/apis/credentials (an OAuth client; a refresh token with analytics.readonly)"
+        case .direct: return "https://oauth.yandex.ru (an app approved for the Direct API, with the direct:api right)"
         }
     }
 
@@ -79,6 +83,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .bitrix24: return "the webhook needs the crm right and its user must see the leads and deals."
         case .ok: return "the app needs GROUP_CONTENT and VALUABLE_ACCESS, and the token's user must administer the group."
         case .ga4: return "the Google account of the refresh token needs the Viewer role on the GA4 property."
+        case .direct: return "the app needs approved Direct API access, and an agency token needs --client-login of the advertiser."
         }
     }
 
@@ -100,6 +105,10 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
                     .init("counter", required: true, help: "counter id"),
                     .init("goal", help: "goal id whose reaches are goal_completions"),
                     .init("page_size", help: "report rows per request (default 10000)")]
+        case .direct:
+            return [.init("token", secret: true, required: true, help: "OAuth token with direct:api"),
+                    .init("client_login", help: "the advertiser's login (required for agency tokens)"),
+                    .init("network", help: "the network code written into ad_spend.network (default other)")]
         case .vkads:
             return [.init("client_id", required: true, help: "client_id of the cabinet's API access"),
                     .init("client_secret", secret: true, required: true, help: "client_secret of the API access"),
