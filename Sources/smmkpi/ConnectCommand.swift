@@ -97,6 +97,12 @@ struct ConnectAddCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Yandex Direct: the network code of its ad_spend rows (default other).")
     var network: String?
 
+    @Option(name: .long, help: "Yandex Wordstat: brand phrases, comma-separated.")
+    var phrases: String?
+
+    @Option(name: .long, help: "Yandex Wordstat: region ids, comma-separated (213 Moscow, 225 Russia).")
+    var regions: String?
+
     @Option(name: .long, help: "The account id the rows get (default: derived from the source's id).")
     var accountID: String?
 
@@ -128,6 +134,7 @@ struct ConnectAddCommand: AsyncParsableCommand {
                                           ("application_secret_key", applicationSecretKey),
                                           ("property", property), ("refresh_token", refreshToken), ("token_url", tokenURL),
                                           ("client_login", clientLogin), ("network", network),
+                                          ("phrases", phrases), ("regions", regions),
                                           ("base_url", baseURL), ("timezone", timezone),
                                           ("lookback_days", lookbackDays.map(String.init)),
                                           ("initial_days", initialDays.map(String.init))]

@@ -14,6 +14,7 @@ extension SourceKind {
         case .ok: return try OKConnector(config: config, client: client)
         case .ga4: return try GA4Connector(config: config, client: client)
         case .direct: return try DirectConnector(config: config, client: client)
+        case .wordstat: return try WordstatConnector(config: config, client: client)
         }
     }
 }

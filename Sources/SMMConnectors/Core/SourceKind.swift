@@ -23,6 +23,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
     case ok
     case ga4
     case direct
+    case wordstat
 
     package var displayName: String {
         switch self {
@@ -36,6 +37,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .ok: return "Odnoklassniki"
         case .ga4: return "GA4"
         case .direct: return "Yandex Direct"
+        case .wordstat: return "Yandex Wordstat"
         }
     }
 
@@ -52,6 +54,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .ok: return "https://api.ok.ru"
         case .ga4: return "https://analyticsdata.googleapis.com"
         case .direct: return "https://api.direct.yandex.com"
+        case .wordstat: return "https://api.wordstat.yandex.net"
         }
     }
 
@@ -68,6 +71,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .ok: return "https://apiok.ru/dev/app/create (your OK app's OAuth: GROUP_CONTENT and VALUABLE_ACCESS)"
         case .ga4: return "https://console.cloud.google.com/apis/credentials (an OAuth client; a refresh token with analytics.readonly)"
         case .direct: return "https://oauth.yandex.ru (an app approved for the Direct API, with the direct:api right)"
+        case .wordstat: return "https://oauth.yandex.ru (an app whose ClientId Yandex Direct support approved for the Wordstat API)"
         }
     }
 
@@ -84,6 +88,7 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .ok: return "the app needs GROUP_CONTENT and VALUABLE_ACCESS, and the token's user must administer the group."
         case .ga4: return "the Google account of the refresh token needs the Viewer role on the GA4 property."
         case .direct: return "the app needs approved Direct API access, and an agency token needs --client-login of the advertiser."
+        case .wordstat: return "the app's ClientId must be approved for the Wordstat API by Yandex Direct support."
         }
     }
 
@@ -109,6 +114,10 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
             return [.init("token", secret: true, required: true, help: "OAuth token with direct:api"),
                     .init("client_login", help: "the advertiser's login (required for agency tokens)"),
                     .init("network", help: "the network code written into ad_spend.network (default other)")]
+        case .wordstat:
+            return [.init("token", secret: true, required: true, help: "OAuth token of an app approved for Wordstat"),
+                    .init("phrases", required: true, help: "brand phrases, comma-separated"),
+                    .init("regions", help: "region ids, comma-separated (default: all)")]
         case .vkads:
             return [.init("client_id", required: true, help: "client_id of the cabinet's API access"),
                     .init("client_secret", secret: true, required: true, help: "client_secret of the API access"),
