@@ -103,6 +103,9 @@ struct ConnectAddCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Yandex Wordstat: region ids, comma-separated (213 Moscow, 225 Russia).")
     var regions: String?
 
+    @Option(name: .long, help: "Metrica, amoCRM, GA4: rows per request.")
+    var pageSize: Int?
+
     @Option(name: .long, help: "The account id the rows get (default: derived from the source's id).")
     var accountID: String?
 
@@ -135,6 +138,7 @@ struct ConnectAddCommand: AsyncParsableCommand {
                                           ("property", property), ("refresh_token", refreshToken), ("token_url", tokenURL),
                                           ("client_login", clientLogin), ("network", network),
                                           ("phrases", phrases), ("regions", regions),
+                                          ("page_size", pageSize.map(String.init)),
                                           ("base_url", baseURL), ("timezone", timezone),
                                           ("lookback_days", lookbackDays.map(String.init)),
                                           ("initial_days", initialDays.map(String.init))]
