@@ -55,10 +55,10 @@ struct ConnectAddCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Metrica: the goal whose reaches are goal_completions.")
     var goal: String?
 
-    @Option(name: .long, help: "VK Ads: client_id of the API access.")
+    @Option(name: .long, help: "VK Ads, GA4: client_id of the API access / OAuth client.")
     var clientID: String?
 
-    @Option(name: .long, help: "VK Ads: client_secret of the API access (stored encrypted).")
+    @Option(name: .long, help: "VK Ads, GA4: client_secret of the API access / OAuth client (stored encrypted).")
     var clientSecret: String?
 
     @Option(name: .long, help: "VK Ads: an agency's client login.")
@@ -81,6 +81,30 @@ struct ConnectAddCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Odnoklassniki: the app's secret key (stored encrypted).")
     var applicationSecretKey: String?
+
+    @Option(name: .long, help: "GA4: the property id.")
+    var property: String?
+
+    @Option(name: .long, help: "GA4: a refresh token with analytics.readonly (stored encrypted).")
+    var refreshToken: String?
+
+    @Option(name: .long, help: "GA4: the OAuth token endpoint (default Google's).")
+    var tokenURL: String?
+
+    @Option(name: .long, help: "Yandex Direct: the advertiser's login (agency tokens).")
+    var clientLogin: String?
+
+    @Option(name: .long, help: "Yandex Direct: the network code of its ad_spend rows (default other).")
+    var network: String?
+
+    @Option(name: .long, help: "Yandex Wordstat: brand phrases, comma-separated.")
+    var phrases: String?
+
+    @Option(name: .long, help: "Yandex Wordstat: region ids, comma-separated (213 Moscow, 225 Russia).")
+    var regions: String?
+
+    @Option(name: .long, help: "Metrica, amoCRM, GA4: rows per request.")
+    var pageSize: Int?
 
     @Option(name: .long, help: "The account id the rows get (default: derived from the source's id).")
     var accountID: String?
@@ -111,6 +135,10 @@ struct ConnectAddCommand: AsyncParsableCommand {
                                           ("source_field", sourceField), ("webhook", webhook), ("group", group),
                                           ("application_key", applicationKey),
                                           ("application_secret_key", applicationSecretKey),
+                                          ("property", property), ("refresh_token", refreshToken), ("token_url", tokenURL),
+                                          ("client_login", clientLogin), ("network", network),
+                                          ("phrases", phrases), ("regions", regions),
+                                          ("page_size", pageSize.map(String.init)),
                                           ("base_url", baseURL), ("timezone", timezone),
                                           ("lookback_days", lookbackDays.map(String.init)),
                                           ("initial_days", initialDays.map(String.init))]

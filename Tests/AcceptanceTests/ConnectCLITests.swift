@@ -42,7 +42,7 @@ struct ConnectCLITests {
         }
 
         let unknown = try smmkpi(["connect", "add", "myspace", "--token", "t"] + common)
-        #expect(unknown.stderr.contains("“myspace” is not a source smmkpi can connect to; the sources are vk, telegram, tgstat, metrica, vkads, amocrm, bitrix24, ok."))
+        #expect(unknown.stderr.contains("“myspace” is not a source smmkpi can connect to; the sources are vk, telegram, tgstat, metrica, vkads, amocrm, bitrix24, ok, ga4, direct, wordstat."))
 
         let removed = try smmkpi(["connect", "remove", "brand-vk", "--db", db])
         #expect(removed.status == 0 && removed.stdout.contains("Removed the connection “brand-vk”"))

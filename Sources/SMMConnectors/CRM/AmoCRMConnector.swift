@@ -19,7 +19,7 @@ package struct AmoCRMConnector: Connector {
         let explicit = config.settings["base_url"]?.trimmingCharacters(in: .whitespaces) ?? ""
         baseURL = explicit.isEmpty ? "https://\(try config.require("subdomain")).amocrm.ru" : explicit
         token = try config.require("token")
-        sourceField = config.settings["source_field"].flatMap { $0.isEmpty ? nil : $0 }
+        sourceField = config.optional("source_field")
         pageSize = min(max(try config.integer("page_size", default: 250), 1), 250)
     }
 

@@ -28,6 +28,12 @@ package struct ConnectionConfig: Sendable, Equatable {
         return v
     }
 
+    /// An optional setting; empty is absent.
+    package func optional(_ name: String) -> String? {
+        let v = settings[name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return v.isEmpty ? nil : v
+    }
+
     /// A whole-number setting with a default.
     package func integer(_ name: String, default value: Int) throws -> Int {
         guard let s = settings[name]?.trimmingCharacters(in: .whitespaces), !s.isEmpty else { return value }

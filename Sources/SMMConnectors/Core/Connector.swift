@@ -43,6 +43,13 @@ package struct FetchResult: Sendable {
     package init(rows: BundleRows, cursor: SyncCursor, partial: String? = nil) {
         self.rows = rows; self.cursor = cursor; self.partial = partial
     }
+
+    /// The result of a window-based fetch: complete, the cursor moves to the window's last day;
+    /// partial (a quota), it stays where it was so the next run covers the window again.
+    package init(rows: BundleRows, request: FetchRequest, partial: String?) {
+        self.init(rows: rows, cursor: partial == nil ? SyncCursor(syncedThrough: request.window.upperBound) : request.cursor,
+                  partial: partial)
+    }
 }
 
 /// A platform connector: fetches a window of dates and maps it to bundle rows. It never

@@ -19,7 +19,7 @@ package enum ConnectorError: Error, Equatable, LocalizedError {
     package var errorDescription: String? {
         switch self {
         case .tokenExpired(let s, let d):
-            return "the \(s.displayName) token has expired or is invalid (\(d)): create a new one at \(s.tokenURL) and store it with `smmkpi connect add \(s.rawValue) --name NAME \(s == .vkads ? "--client-secret" : s == .bitrix24 ? "--webhook" : "--token") NEW ...` (same name replaces the connection)."
+            return "the \(s.displayName) token has expired or is invalid (\(d)): create a new one at \(s.tokenURL) and store it with `smmkpi connect add \(s.rawValue) --name NAME \(s.secretOption) NEW ...` (same name replaces the connection)."
         case .noAccess(let s, let d):
             return "the \(s.displayName) token has no access to this data (\(d)): \(s.rightsHint)"
         case .rejected(let s, let m, let d):

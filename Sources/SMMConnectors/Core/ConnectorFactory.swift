@@ -12,6 +12,9 @@ extension SourceKind {
         case .amocrm: return try AmoCRMConnector(config: config, client: client)
         case .bitrix24: return try Bitrix24Connector(config: config, client: client)
         case .ok: return try OKConnector(config: config, client: client)
+        case .ga4: return try GA4Connector(config: config, client: client)
+        case .direct: return try DirectConnector(config: config, client: client)
+        case .wordstat: return try WordstatConnector(config: config, client: client)
         }
     }
 }

@@ -21,6 +21,9 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
     case amocrm
     case bitrix24
     case ok
+    case ga4
+    case direct
+    case wordstat
 
     package var displayName: String {
         switch self {
@@ -32,6 +35,9 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .amocrm: return "amoCRM"
         case .bitrix24: return "Bitrix24"
         case .ok: return "Odnoklassniki"
+        case .ga4: return "GA4"
+        case .direct: return "Yandex Direct"
+        case .wordstat: return "Yandex Wordstat"
         }
     }
 
@@ -46,6 +52,9 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .amocrm: return "https://SUBDOMAIN.amocrm.ru"
         case .bitrix24: return "https://PORTAL/rest/USER/CODE (the webhook)"
         case .ok: return "https://api.ok.ru"
+        case .ga4: return "https://analyticsdata.googleapis.com"
+        case .direct: return "https://api.direct.yandex.com"
+        case .wordstat: return "https://api.wordstat.yandex.net"
         }
     }
 
@@ -60,6 +69,9 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .amocrm: return "amoCRM → Settings → Integrations → your private integration → Keys and access (long-lived token)"
         case .bitrix24: return "Bitrix24 → Developer resources → Other → Incoming webhook (with the crm right)"
         case .ok: return "https://apiok.ru/dev/app/create (your OK app's OAuth: GROUP_CONTENT and VALUABLE_ACCESS)"
+        case .ga4: return "https://console.cloud.google.com/apis/credentials (an OAuth client; a refresh token with analytics.readonly)"
+        case .direct: return "https://oauth.yandex.ru (an app approved for the Direct API, with the direct:api right)"
+        case .wordstat: return "https://oauth.yandex.ru (an app whose ClientId Yandex Direct support approved for the Wordstat API)"
         }
     }
 
@@ -74,6 +86,9 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
         case .amocrm: return "the integration's user needs read access to the leads; a 402 means the account's subscription has expired."
         case .bitrix24: return "the webhook needs the crm right and its user must see the leads and deals."
         case .ok: return "the app needs GROUP_CONTENT and VALUABLE_ACCESS, and the token's user must administer the group."
+        case .ga4: return "the Google account of the refresh token needs the Viewer role on the GA4 property."
+        case .direct: return "the app needs approved Direct API access, and an agency token needs --client-login of the advertiser."
+        case .wordstat: return "the app's ClientId must be approved for the Wordstat API by Yandex Direct support."
         }
     }
 
@@ -95,6 +110,14 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
                     .init("counter", required: true, help: "counter id"),
                     .init("goal", help: "goal id whose reaches are goal_completions"),
                     .init("page_size", help: "report rows per request (default 10000)")]
+        case .direct:
+            return [.init("token", secret: true, required: true, help: "OAuth token with direct:api"),
+                    .init("client_login", help: "the advertiser's login (required for agency tokens)"),
+                    .init("network", help: "the network code written into ad_spend.network (default other)")]
+        case .wordstat:
+            return [.init("token", secret: true, required: true, help: "OAuth token of an app approved for Wordstat"),
+                    .init("phrases", required: true, help: "brand phrases, comma-separated"),
+                    .init("regions", help: "region ids, comma-separated (default: all)")]
         case .vkads:
             return [.init("client_id", required: true, help: "client_id of the cabinet's API access"),
                     .init("client_secret", secret: true, required: true, help: "client_secret of the API access"),
@@ -112,6 +135,23 @@ package enum SourceKind: String, CaseIterable, Sendable, Codable, Hashable {
                     .init("application_key", required: true, help: "the app's public key"),
                     .init("application_secret_key", secret: true, required: true, help: "the app's secret key"),
                     .init("group", required: true, help: "the group id")]
+        case .ga4:
+            return [.init("property", required: true, help: "the GA4 property id (digits)"),
+                    .init("client_id", required: true, help: "the OAuth client's id"),
+                    .init("client_secret", secret: true, required: true, help: "the OAuth client's secret"),
+                    .init("refresh_token", secret: true, required: true, help: "a refresh token with analytics.readonly"),
+                    .init("token_url", help: "the OAuth token endpoint (default https://oauth2.googleapis.com/token)"),
+                    .init("page_size", help: "report rows per request (default 10000)")]
+        }
+    }
+
+    /// The option that carries the source's main secret, for "create a new one" sentences.
+    package var secretOption: String {
+        switch self {
+        case .vkads: return "--client-secret"
+        case .bitrix24: return "--webhook"
+        case .ga4: return "--refresh-token"
+        default: return "--token"
         }
     }
 

@@ -23,7 +23,7 @@ package struct MetricaConnector: Connector {
         baseURL = config.baseURL
         token = try config.require("token")
         counter = try config.require("counter")
-        goal = config.settings["goal"].flatMap { $0.isEmpty ? nil : $0 }
+        goal = config.optional("goal")
         pageSize = max(try config.integer("page_size", default: 10000), 1)
     }
 
@@ -57,7 +57,7 @@ package struct MetricaConnector: Connector {
         var rows = BundleRows()
         rows.declare(.webSessions, ["medium", "campaign", "content", "users", "pageviews", "bounces", "duration_seconds"]
             + (goal == nil ? [] : ["goal_completions"]))
-        var byKey: [String: WebSession] = [:]
+        var byKey = WebSessionSums()
         var offset = 1
         var partial: String?
         do {
@@ -79,17 +79,13 @@ package struct MetricaConnector: Connector {
         } catch let quota as QuotaReached {
             partial = quota.detail
         }
-        rows.webSessions = byKey.values.sorted {
-            ($0.date, $0.source.word, $0.medium ?? "", $0.campaign ?? "", $0.content ?? "")
-                < ($1.date, $1.source.word, $1.medium ?? "", $1.campaign ?? "", $1.content ?? "")
-        }
-        let cursor = partial == nil ? SyncCursor(syncedThrough: request.window.upperBound) : request.cursor
-        return FetchResult(rows: rows, cursor: cursor, partial: partial)
+        rows.webSessions = byKey.sorted
+        return FetchResult(rows: rows, request: request, partial: partial)
     }
 
     /// One report row: positional metrics (floats), dimensions by id or name. Rows that share a
     /// bundle key (several social networks without UTM source, say) are summed.
-    func add(_ row: LooseJSON, into byKey: inout [String: WebSession]) throws {
+    func add(_ row: LooseJSON, into byKey: inout WebSessionSums) throws {
         let d = row["dimensions"], m = row["metrics"]
         func name(_ i: Int) -> String? {
             let v = d[i]["name"].string?.trimmingCharacters(in: .whitespaces)
@@ -99,21 +95,13 @@ package struct MetricaConnector: Connector {
             throw ConnectorError.malformed(source: .metrica, method: "stat/v1/data", detail: "a row without date or visits")
         }
         let source = Self.source(utm: name(3), social: d[2]["id"].string ?? name(2), traffic: d[1]["id"].string ?? name(1))
-        var s = WebSession(date: date, source: source, medium: name(4), campaign: name(5), content: name(6),
+        let s = WebSession(date: date, source: source, medium: name(4), campaign: name(5), content: name(6),
                            sessions: Int64(visits.rounded()), users: m[1].double.map { Int64($0.rounded()) },
                            pageviews: m[2].double.map { Int64($0.rounded()) },
                            bounces: m[3].double.map { Int64((visits * $0 / 100).rounded()) },
                            goalCompletions: goal == nil ? nil : m[5].double.map { Int64($0.rounded()) },
                            durationSeconds: m[4].double.map { Int64((visits * $0).rounded()) })
-        let key = [date.description, source.word, s.medium ?? "", s.campaign ?? "", s.content ?? ""].joined(separator: "\u{1}")
-        if let old = byKey[key] {
-            func sum(_ a: Int64?, _ b: Int64?) -> Int64? { a == nil && b == nil ? nil : (a ?? 0) + (b ?? 0) }
-            s.sessions += old.sessions
-            s.users = sum(s.users, old.users); s.pageviews = sum(s.pageviews, old.pageviews)
-            s.bounces = sum(s.bounces, old.bounces); s.goalCompletions = sum(s.goalCompletions, old.goalCompletions)
-            s.durationSeconds = sum(s.durationSeconds, old.durationSeconds)
-        }
-        byKey[key] = s
+        byKey.add(s)
     }
 
     /// The bundle's source word: the UTM source when tagged (network spellings folded to

@@ -26,7 +26,7 @@ package struct OKConnector: Connector {
         secretKey = try config.require("application_secret_key")
         accessToken = try config.require("token")
         group = try config.require("group")
-        accountOverride = config.settings["account_id"].flatMap { $0.isEmpty ? nil : $0 }
+        accountOverride = config.optional("account_id")
     }
 
     static func md5(_ text: String) -> String {
@@ -105,7 +105,6 @@ package struct OKConnector: Connector {
         } catch let quota as QuotaReached {
             partial = quota.detail
         }
-        let cursor = partial == nil ? SyncCursor(syncedThrough: request.window.upperBound) : request.cursor
-        return FetchResult(rows: rows, cursor: cursor, partial: partial)
+        return FetchResult(rows: rows, request: request, partial: partial)
     }
 }

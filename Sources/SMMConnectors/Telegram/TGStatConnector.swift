@@ -19,7 +19,7 @@ package struct TGStatConnector: Connector {
         baseURL = config.baseURL
         token = try config.require("token")
         channel = try config.require("channel")
-        accountOverride = config.settings["account_id"].flatMap { $0.isEmpty ? nil : $0 }
+        accountOverride = config.optional("account_id")
     }
 
     func call(_ path: String, _ params: [(String, String)], logger: Logger) async throws -> LooseJSON? {
@@ -105,8 +105,7 @@ package struct TGStatConnector: Connector {
         } catch let quota as QuotaReached {
             partial = quota.detail
         }
-        let cursor = partial == nil ? SyncCursor(syncedThrough: request.window.upperBound) : request.cursor
-        return FetchResult(rows: rows, cursor: cursor, partial: partial)
+        return FetchResult(rows: rows, request: request, partial: partial)
     }
 
     static func format(_ mediaType: String?) -> PostFormat {

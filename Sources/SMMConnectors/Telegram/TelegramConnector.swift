@@ -20,8 +20,8 @@ package struct TelegramConnector: Connector {
         baseURL = config.baseURL
         token = try config.require("token")
         channel = try config.require("channel")
-        discussion = config.settings["chat"].flatMap { $0.isEmpty ? nil : $0 }
-        accountOverride = config.settings["account_id"].flatMap { $0.isEmpty ? nil : $0 }
+        discussion = config.optional("chat")
+        accountOverride = config.optional("account_id")
     }
 
     /// The account id of a channel: `tg_<username>` (shared with TGStat), else `tg_<chat id>`.

@@ -14,7 +14,7 @@ package struct VKConnector: Connector {
     package init(config: ConnectionConfig, client: APIClient) throws {
         api = VKAPI(client: client, baseURL: config.baseURL, token: try config.require("token"))
         community = try config.require("community")
-        accountOverride = config.settings["account_id"].flatMap { $0.isEmpty ? nil : $0 }
+        accountOverride = config.optional("account_id")
     }
 
     package func fetch(_ request: FetchRequest, logger: Logger) async throws -> FetchResult {
@@ -56,8 +56,7 @@ package struct VKConnector: Connector {
         } catch let quota as QuotaReached {
             partial = quota.detail
         }
-        let cursor = partial == nil ? SyncCursor(syncedThrough: request.window.upperBound) : request.cursor
-        return FetchResult(rows: rows, cursor: cursor, partial: partial)
+        return FetchResult(rows: rows, request: request, partial: partial)
     }
 
     struct WallPost {

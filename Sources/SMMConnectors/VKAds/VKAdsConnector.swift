@@ -18,8 +18,8 @@ package struct VKAdsConnector: Connector {
         baseURL = config.baseURL
         clientID = try config.require("client_id")
         clientSecret = try config.require("client_secret")
-        agencyClient = config.settings["agency_client"].flatMap { $0.isEmpty ? nil : $0 }
-        accountID = config.settings["account_id"].flatMap { $0.isEmpty ? nil : $0 }
+        agencyClient = config.optional("agency_client")
+        accountID = config.optional("account_id")
     }
 
     static func form(_ pairs: [(String, String)]) -> Data {
@@ -139,8 +139,7 @@ package struct VKAdsConnector: Connector {
         } catch let quota as QuotaReached {
             partial = quota.detail
         }
-        let cursor = partial == nil ? SyncCursor(syncedThrough: request.window.upperBound) : request.cursor
-        return FetchResult(rows: rows, cursor: cursor, partial: partial)
+        return FetchResult(rows: rows, request: request, partial: partial)
     }
 }
 
