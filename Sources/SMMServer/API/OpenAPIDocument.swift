@@ -118,6 +118,51 @@ package enum OpenAPIDocument {
     }
    }
   },
+  "/api/v1/me/language": {
+   "post": {
+    "summary": "Sets the caller's interface language.",
+    "tags": [
+     "api"
+    ],
+    "responses": {
+     "200": {
+      "description": "OK.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Me"
+        }
+       }
+      }
+     },
+     "default": {
+      "$ref": "#/components/responses/Error"
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "language"
+        ],
+        "properties": {
+         "language": {
+          "type": "string",
+          "enum": [
+           "ru",
+           "en"
+          ]
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
   "/api/v1/me/tokens": {
    "get": {
     "summary": "The caller's API tokens (never their secrets).",
@@ -1070,6 +1115,80 @@ package enum OpenAPIDocument {
    }
   },
   "schemas": {
+   "Period": {
+    "type": "object",
+    "properties": {
+     "kind": {
+      "type": "string"
+     },
+     "label": {
+      "type": "string"
+     },
+     "from": {
+      "type": "string"
+     },
+     "to": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "kind",
+     "label",
+     "from",
+     "to"
+    ]
+   },
+   "Metric": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "value": {
+      "type": [
+       "number",
+       "null"
+      ]
+     },
+     "previous": {
+      "type": [
+       "number",
+       "null"
+      ]
+     },
+     "change_abs": {
+      "type": [
+       "number",
+       "null"
+      ]
+     },
+     "change_pct": {
+      "type": [
+       "number",
+       "null"
+      ]
+     },
+     "unit": {
+      "type": "string"
+     },
+     "better": {
+      "type": "string"
+     },
+     "group": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "id",
+     "value",
+     "previous",
+     "change_abs",
+     "change_pct",
+     "unit",
+     "better",
+     "group"
+    ]
+   },
    "Error": {
     "type": "object",
     "properties": {
@@ -1115,29 +1234,7 @@ package enum OpenAPIDocument {
      "workspaces": {
       "type": "array",
       "items": {
-       "type": "object",
-       "properties": {
-        "slug": {
-         "type": "string"
-        },
-        "name": {
-         "type": "string"
-        },
-        "role": {
-         "type": "string",
-         "enum": [
-          "owner",
-          "director",
-          "specialist",
-          "client"
-         ]
-        }
-       },
-       "required": [
-        "slug",
-        "name",
-        "role"
-       ]
+       "$ref": "#/components/schemas/WorkspaceRole"
       }
      }
     },
@@ -1316,29 +1413,7 @@ package enum OpenAPIDocument {
      "workspaces": {
       "type": "array",
       "items": {
-       "type": "object",
-       "properties": {
-        "slug": {
-         "type": "string"
-        },
-        "name": {
-         "type": "string"
-        },
-        "role": {
-         "type": "string",
-         "enum": [
-          "owner",
-          "director",
-          "specialist",
-          "client"
-         ]
-        }
-       },
-       "required": [
-        "slug",
-        "name",
-        "role"
-       ]
+       "$ref": "#/components/schemas/WorkspaceRole"
       }
      }
     },
@@ -1421,50 +1496,10 @@ package enum OpenAPIDocument {
     "type": "object",
     "properties": {
      "period": {
-      "type": "object",
-      "properties": {
-       "kind": {
-        "type": "string"
-       },
-       "label": {
-        "type": "string"
-       },
-       "from": {
-        "type": "string"
-       },
-       "to": {
-        "type": "string"
-       }
-      },
-      "required": [
-       "kind",
-       "label",
-       "from",
-       "to"
-      ]
+      "$ref": "#/components/schemas/Period"
      },
      "previous": {
-      "type": "object",
-      "properties": {
-       "kind": {
-        "type": "string"
-       },
-       "label": {
-        "type": "string"
-       },
-       "from": {
-        "type": "string"
-       },
-       "to": {
-        "type": "string"
-       }
-      },
-      "required": [
-       "kind",
-       "label",
-       "from",
-       "to"
-      ]
+      "$ref": "#/components/schemas/Period"
      },
      "scope": {
       "type": "object",
@@ -1486,55 +1521,7 @@ package enum OpenAPIDocument {
      "metrics": {
       "type": "array",
       "items": {
-       "type": "object",
-       "properties": {
-        "id": {
-         "type": "string"
-        },
-        "value": {
-         "type": [
-          "number",
-          "null"
-         ]
-        },
-        "previous": {
-         "type": [
-          "number",
-          "null"
-         ]
-        },
-        "change_abs": {
-         "type": [
-          "number",
-          "null"
-         ]
-        },
-        "change_pct": {
-         "type": [
-          "number",
-          "null"
-         ]
-        },
-        "unit": {
-         "type": "string"
-        },
-        "better": {
-         "type": "string"
-        },
-        "group": {
-         "type": "string"
-        }
-       },
-       "required": [
-        "id",
-        "value",
-        "previous",
-        "change_abs",
-        "change_pct",
-        "unit",
-        "better",
-        "group"
-       ]
+       "$ref": "#/components/schemas/Metric"
       }
      },
      "groups": {
@@ -1551,55 +1538,7 @@ package enum OpenAPIDocument {
         "metrics": {
          "type": "array",
          "items": {
-          "type": "object",
-          "properties": {
-           "id": {
-            "type": "string"
-           },
-           "value": {
-            "type": [
-             "number",
-             "null"
-            ]
-           },
-           "previous": {
-            "type": [
-             "number",
-             "null"
-            ]
-           },
-           "change_abs": {
-            "type": [
-             "number",
-             "null"
-            ]
-           },
-           "change_pct": {
-            "type": [
-             "number",
-             "null"
-            ]
-           },
-           "unit": {
-            "type": "string"
-           },
-           "better": {
-            "type": "string"
-           },
-           "group": {
-            "type": "string"
-           }
-          },
-          "required": [
-           "id",
-           "value",
-           "previous",
-           "change_abs",
-           "change_pct",
-           "unit",
-           "better",
-           "group"
-          ]
+          "$ref": "#/components/schemas/Metric"
          }
         }
        },
@@ -1738,27 +1677,7 @@ package enum OpenAPIDocument {
      "period": {
       "oneOf": [
        {
-        "type": "object",
-        "properties": {
-         "kind": {
-          "type": "string"
-         },
-         "label": {
-          "type": "string"
-         },
-         "from": {
-          "type": "string"
-         },
-         "to": {
-          "type": "string"
-         }
-        },
-        "required": [
-         "kind",
-         "label",
-         "from",
-         "to"
-        ]
+        "$ref": "#/components/schemas/Period"
        },
        {
         "type": "null"
@@ -1799,27 +1718,7 @@ package enum OpenAPIDocument {
     "type": "object",
     "properties": {
      "period": {
-      "type": "object",
-      "properties": {
-       "kind": {
-        "type": "string"
-       },
-       "label": {
-        "type": "string"
-       },
-       "from": {
-        "type": "string"
-       },
-       "to": {
-        "type": "string"
-       }
-      },
-      "required": [
-       "kind",
-       "label",
-       "from",
-       "to"
-      ]
+      "$ref": "#/components/schemas/Period"
      },
      "comments": {
       "type": "array",

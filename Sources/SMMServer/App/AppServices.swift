@@ -53,12 +53,12 @@ package struct WorkspaceServices: Sendable {
     package func kpiReport(_ request: KPIRequest) async throws -> CachedKPI {
         let version = try await dataVersion()
         let key = KPICache.Key(workspace: workspace.slug, request: request, version: version)
-        if let hit = kpiCache.get(key) { return hit }
-        let report = try await kpi.report(period: request.period, accounts: request.accounts, metrics: request.metrics,
-                                          breakdown: request.breakdown)
-        let entry = CachedKPI(report: report, json: try KPIJSON.data(report))
-        kpiCache.put(key, entry)
-        return entry
+        let kpi = self.kpi
+        return try await kpiCache.value(for: key) {
+            let report = try await kpi.report(period: request.period, accounts: request.accounts, metrics: request.metrics,
+                                              breakdown: request.breakdown)
+            return CachedKPI(report: report, json: try KPIJSON.data(report))
+        }
     }
 
     /// Changes with every import and every verdict on an anomaly.
@@ -87,27 +87,61 @@ package struct KPIRequest: Hashable, Sendable {
 package struct CachedKPI: Sendable {
     package var report: KPIReport
     package var json: Data
+    package init(report: KPIReport, json: Data) { self.report = report; self.json = json }
 }
 
 /// Computed KPI reports by workspace, request and data version; at most `capacity` entries.
 package final class KPICache: @unchecked Sendable {
-    // Safe: every access to `entries` holds `lock`.
-    struct Key: Hashable { var workspace: String; var request: KPIRequest; var version: String }
+    // Safe: every access to `entries` and `inFlight` holds `lock`.
+    package struct Key: Hashable, Sendable {
+        package var workspace: String
+        package var request: KPIRequest
+        package var version: String
+        package init(workspace: String, request: KPIRequest, version: String) {
+            self.workspace = workspace; self.request = request; self.version = version
+        }
+    }
     private let lock = NSLock()
     private var entries: [Key: CachedKPI] = [:]
     private let capacity: Int
 
-    init(capacity: Int = 512) { self.capacity = capacity }
+    package init(capacity: Int = 512) { self.capacity = capacity }
 
-    func get(_ key: Key) -> CachedKPI? {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries[key]
+    private var inFlight: [Key: Task<CachedKPI, any Error>] = [:]
+
+    /// The cached value, or the one `compute` makes. Requests for a key being computed wait for
+    /// that computation instead of starting their own (50 dashboards opened at once compute once).
+    package func value(for key: Key, compute: @escaping @Sendable () async throws -> CachedKPI) async throws -> CachedKPI {
+        enum Lookup { case hit(CachedKPI), wait(Task<CachedKPI, any Error>) }
+        let lookup: Lookup = lock.withLock {
+            if let hit = entries[key] { return .hit(hit) }
+            if let running = inFlight[key] { return .wait(running) }
+            let t = Task { try await compute() }
+            inFlight[key] = t
+            return .wait(t)
+        }
+        let task: Task<CachedKPI, any Error>
+        switch lookup {
+        case .hit(let hit): return hit
+        case .wait(let running): task = running
+        }
+        do {
+            let value = try await task.value
+            lock.withLock {
+                if inFlight[key] != nil {
+                    inFlight[key] = nil
+                    store(key, value)
+                }
+            }
+            return value
+        } catch {
+            lock.withLock { inFlight[key] = nil }
+            throw error
+        }
     }
 
-    func put(_ key: Key, _ value: CachedKPI) {
-        lock.lock()
-        defer { lock.unlock() }
+    /// Call with `lock` held.
+    private func store(_ key: Key, _ value: CachedKPI) {
         // Entries of an older data version are dead: drop them first, then anything when full.
         entries = entries.filter { $0.key.workspace != key.workspace || $0.key.version == key.version }
         if entries.count >= capacity { entries.removeAll() }
