@@ -10,6 +10,8 @@ package struct AppServices: Sendable {
     package let databases: Databases
     package let configuration: ServerConfiguration
     package let kpiCache: KPICache
+    /// Data versions read within the last second, by workspace (a busy dashboard asks once a second).
+    package let versions: VersionMemo
     package let loginLimiter: LoginRateLimiter
     package let logger: Logger
 
@@ -17,6 +19,7 @@ package struct AppServices: Sendable {
         self.databases = databases
         self.configuration = configuration
         self.kpiCache = KPICache()
+        self.versions = VersionMemo(lifetime: 1)
         self.loginLimiter = LoginRateLimiter(limit: configuration.loginAttempts, window: configuration.loginWindow)
         self.logger = logger
     }
@@ -26,7 +29,8 @@ package struct AppServices: Sendable {
     /// The engine services over one workspace's data store. Only routes under `{workspace}`
     /// should call this, with the workspace the workspace middleware checked (`context.workspace`).
     package func workspace(_ workspace: Workspace) throws -> WorkspaceServices {
-        WorkspaceServices(workspace: workspace, store: try databases.store(for: workspace), kpiCache: kpiCache, logger: logger)
+        WorkspaceServices(workspace: workspace, store: try databases.store(for: workspace), kpiCache: kpiCache,
+                          versions: versions, logger: logger)
     }
 }
 
@@ -35,6 +39,7 @@ package struct WorkspaceServices: Sendable {
     package let workspace: Workspace
     package let store: any Store
     let kpiCache: KPICache
+    let versions: VersionMemo
     let logger: Logger
 
     package var kpi: KPIService { KPIService(store: store) }
@@ -61,12 +66,27 @@ package struct WorkspaceServices: Sendable {
         }
     }
 
-    /// Changes with every import and every verdict on an anomaly.
+    /// Changes with every import and every verdict on an anomaly; read at most once a second per
+    /// workspace (the server's own imports, verdicts and labels forget it at once).
     package func dataVersion() async throws -> String {
+        if let v = versions.get(workspace.slug) { return v }
+        let v = try await readDataVersion()
+        versions.put(workspace.slug, v)
+        return v
+    }
+
+    /// Call after a change to the workspace's data made by this server.
+    package func dataChanged() { versions.forget(workspace.slug) }
+
+    private func readDataVersion() async throws -> String {
         guard let a = store as? any Store & AnomalyStore else { return "unversioned-\(UUID())" }
         let verdicts = try await a.verdictedAnomalies()
         var h = Hasher()
         for v in verdicts { h.combine(v.id); h.combine(v.status.rawValue); h.combine(v.verdict?.at.nanoseconds) }
+        // Sentiment corrections change the sentiment KPIs.
+        if let labels = store as? any LabelStore {
+            for c in try await labels.corrections() { h.combine(c.id); h.combine(c.user); h.combine(c.correctedAt) }
+        }
         return try await a.dataVersion() + "|v\(verdicts.count)-\(h.finalize())"
     }
 }
@@ -154,4 +174,22 @@ package final class KPICache: @unchecked Sendable {
         defer { lock.unlock() }
         return entries.count
     }
+}
+
+/// Short-lived values by key (data versions).
+package final class VersionMemo: @unchecked Sendable {
+    // Safe: every access to `values` holds `lock`.
+    private let lock = NSLock()
+    private var values: [String: (value: String, at: Date)] = [:]
+    private let lifetime: TimeInterval
+
+    package init(lifetime: TimeInterval) { self.lifetime = lifetime }
+
+    func get(_ key: String) -> String? {
+        lock.withLock { values[key].flatMap { Date().timeIntervalSince($0.at) < lifetime ? $0.value : nil } }
+    }
+
+    func put(_ key: String, _ value: String) { lock.withLock { values[key] = (value, Date()) } }
+
+    func forget(_ key: String) { lock.withLock { values[key] = nil } }
 }
