@@ -18,7 +18,8 @@ if [[ -n ${WEB_BENCH_IN_PLACE:-} ]]; then DB=$SRC; else cp "$SRC" "$DB"; fi
 
 [[ -n ${WEB_BENCH_SKIP_BUILD:-} ]] || swift build -c release --product smmkpi >/dev/null
 BIN=${WEB_BENCH_BIN:-.build/release/smmkpi}
-printf 'bench-password\n' | SMMKPI_BCRYPT_COST=10 "$BIN" user add bench --role owner --password-stdin --db "$DB" >/dev/null
+"$BIN" user list --db "$DB" | grep -qw '^bench' ||
+  printf 'bench-password\n' | SMMKPI_BCRYPT_COST=10 "$BIN" user add bench --role owner --password-stdin --db "$DB" >/dev/null
 TOKEN=$("$BIN" user token add bench --db "$DB" 2>/dev/null)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 SMMKPI_LOG_LEVEL=warning "$BIN" serve --db "$DB" --port "$PORT" 2>"$WORK/serve.err" &
