@@ -22,6 +22,8 @@ done
 TOKEN=$(sed -n 's/^ *API token: *//p' "$WORK/out")
 [[ -n $TOKEN ]] || { echo "no API token printed by serve --demo"; cat "$WORK/out" "$WORK/err"; exit 1; }
 echo "fuzzing http://127.0.0.1:$PORT/openapi.json"
+# From the temporary folder: schemathesis keeps its state in ./.schemathesis.
+cd "$WORK"
 schemathesis run "http://127.0.0.1:$PORT/openapi.json" \
   --header "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
