@@ -33,6 +33,13 @@ struct AuthTests {
             #expect(me.json?["login"] as? String == "director")
             let home = try await b.send(client, "/")
             #expect(home.text.contains("director"))
+            #expect(home.text.contains("Log out"), "the user's language (en), not the browser's")
+            let csrfNow = try #require(try await site.databases.home.session(tokenHash: Secrets.hash(b.cookies["smmkpi_session"]!), now: Date())?.csrfToken)
+            let lang = try await b.send(client, "/api/v1/me/language", .post,
+                                        headers: [.contentType: "application/json", HTTPField.Name("X-CSRF-Token")!: csrfNow],
+                                        body: #"{"language": "ru"}"#)
+            #expect(lang.status == .ok)
+            #expect(try await b.send(client, "/").text.contains("Выйти"))
 
             let csrf = try #require(try await site.databases.home.session(tokenHash: Secrets.hash(b.cookies["smmkpi_session"]!), now: Date())?.csrfToken)
             let sessionCookie = b.cookies["smmkpi_session"]!

@@ -27,6 +27,7 @@ struct AuthorizationMatrixTests {
         return [
             "GET /api/v1/me": Sample(uri: "/api/v1/me"),
             "GET /api/v1/me/tokens": Sample(uri: "/api/v1/me/tokens"),
+            "POST /api/v1/me/language": Sample(uri: "/api/v1/me/language", contentType: json, body: Array(#"{"language": "en"}"#.utf8)),
             "POST /api/v1/me/tokens": Sample(uri: "/api/v1/me/tokens", contentType: json, body: Array(#"{"name": "m"}"#.utf8)),
             "DELETE /api/v1/me/tokens/{token}": Sample(uri: "/api/v1/me/tokens/999999"),
             "GET /api/v1/workspaces": Sample(uri: "/api/v1/workspaces"),

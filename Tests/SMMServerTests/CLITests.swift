@@ -1,4 +1,10 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import SMMServer
 import SMMStore
@@ -62,5 +68,42 @@ struct CLITests {
         let rv = try runSMMKPI(["user", "token", "revoke", "anna", "1", "--db", db])
         #expect(rv.status == 0, "\(rv.stderr)")
         #expect(try await dbs.home.useToken(hash: Secrets.hash(secret)) == nil)
+    }
+}
+
+@Suite("smmkpi serve as a process")
+struct ServeProcessTests {
+    @Test("serve answers /healthz, logs each request, and stops cleanly on SIGTERM")
+    func gracefulShutdown() async throws {
+        let bin = try #require(Fixtures.binary, "build the smmkpi binary first")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smmkpi-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let port = Int.random(in: 20000...60000)
+        let p = Process()
+        p.executableURL = bin
+        p.arguments = ["serve", "--port", String(port), "--db", dir.appendingPathComponent("h.sqlite").path]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        var healthy = false
+        for _ in 0..<100 where !healthy {
+            try await Task.sleep(for: .milliseconds(100))
+            if let (data, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!),
+               (response as? HTTPURLResponse)?.statusCode == 200, String(decoding: data, as: UTF8.self) == "ok\n" {
+                healthy = true
+            }
+        }
+        #expect(healthy)
+        kill(p.processIdentifier, SIGTERM)
+        for _ in 0..<100 where p.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(!p.isRunning, "serve stops within 10 s of SIGTERM")
+        if p.isRunning { p.terminate() }
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("No users yet: add an owner with `smmkpi user add LOGIN --role owner"))
+        #expect(log.contains("request") && log.contains("path=/healthz") && log.contains("status=200"), "\(log)")
     }
 }

@@ -3,7 +3,8 @@
 # one is registered) of `smmkpi serve` on the big demo data (500 accounts × 730 days).
 #   benchmarks/web/run.sh [DB]
 # DB: an imported big database (default: $BENCH_DATA/bench-500-730.sqlite, made by benchmarks/run.sh).
-# It is copied first: serve turns it into a home database (adds the control tables).
+# It is copied first (WEB_BENCH_IN_PLACE=1: used as it is): serve turns it into a home database
+# (adds the control tables). WEB_BENCH_SKIP_BUILD=1 uses the release binary already built.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${BENCH_DATA:-bench-data}
@@ -13,11 +14,12 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 
 DURATION=${WEB_BENCH_SECONDS:-20}
 WORK=$(mktemp -d)
 DB="$WORK/home.sqlite"
-cp "$SRC" "$DB"
+if [[ -n ${WEB_BENCH_IN_PLACE:-} ]]; then DB=$SRC; else cp "$SRC" "$DB"; fi
 
-swift build -c release --product smmkpi >/dev/null
-BIN=.build/release/smmkpi
-printf 'bench-password\n' | SMMKPI_BCRYPT_COST=10 "$BIN" user add bench --role owner --password-stdin --db "$DB" >/dev/null
+[[ -n ${WEB_BENCH_SKIP_BUILD:-} ]] || swift build -c release --product smmkpi >/dev/null
+BIN=${WEB_BENCH_BIN:-.build/release/smmkpi}
+"$BIN" user list --db "$DB" | grep -qw '^bench' ||
+  printf 'bench-password\n' | SMMKPI_BCRYPT_COST=10 "$BIN" user add bench --role owner --password-stdin --db "$DB" >/dev/null
 TOKEN=$("$BIN" user token add bench --db "$DB" 2>/dev/null)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 SMMKPI_LOG_LEVEL=warning "$BIN" serve --db "$DB" --port "$PORT" 2>"$WORK/serve.err" &

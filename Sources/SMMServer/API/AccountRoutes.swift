@@ -9,6 +9,10 @@ import SMMStore
 enum AccountRoutes {
     struct WorkspaceJSON: Encodable {
         var slug: String, name: String, role: String
+        init(slug: String, name: String, role: String) { self.slug = slug; self.name = name; self.role = role }
+        init(_ access: (workspace: Workspace, role: Role)) {
+            self.init(slug: access.workspace.slug, name: access.workspace.name, role: access.role.rawValue)
+        }
     }
     struct MeJSON: Encodable {
         var login: String, name: String, language: String, workspaces: [WorkspaceJSON]
@@ -22,6 +26,7 @@ enum AccountRoutes {
             created_at = t.createdAt; last_used_at = t.lastUsedAt; revoked_at = t.revokedAt; token = secret
         }
     }
+    struct LanguageBody: Decodable { var language: String }
     struct NewToken: Decodable { var name: String; var scopes: [String]? }
     struct NewWorkspace: Decodable { var slug: String; var name: String? }
     struct NewUser: Decodable {
@@ -42,7 +47,19 @@ enum AccountRoutes {
         routes.user(group, .get, "me", base: base) { _, _, user in
             let ws = try await services.home.accessibleWorkspaces(userID: user.id)
             return try Response.json(encoding: MeJSON(login: user.login, name: user.name, language: user.language,
-                                                       workspaces: ws.map { WorkspaceJSON(slug: $0.workspace.slug, name: $0.workspace.name, role: $0.role.rawValue) }))
+                                                       workspaces: ws.map(WorkspaceJSON.init)))
+        }
+        // The interface language of the caller (settings).
+        routes.user(group, .post, "me/language", base: base, access: Access(nil, write: true)) { request, context, user in
+            var request = request
+            let body = try await request.decodeJSON(LanguageBody.self, context: context, what: "language ({\"language\": \"en\"})")
+            guard Language.supported.contains(body.language) else {
+                throw APIError.badRequest("“\(body.language)” is not a language of smmkpi: use ru or en.")
+            }
+            try await services.home.setLanguage(userID: user.id, language: body.language)
+            let ws = try await services.home.accessibleWorkspaces(userID: user.id)
+            return try Response.json(encoding: MeJSON(login: user.login, name: user.name, language: body.language,
+                                                       workspaces: ws.map(WorkspaceJSON.init)))
         }
         routes.user(group, .get, "me/tokens", base: base) { _, _, user in
             try Response.json(encoding: try await services.home.tokens(userID: user.id).map { TokenJSON($0) })
@@ -64,7 +81,7 @@ enum AccountRoutes {
         }
         routes.user(group, .get, "workspaces", base: base) { _, _, user in
             let ws = try await services.home.accessibleWorkspaces(userID: user.id)
-            return try Response.json(encoding: ws.map { WorkspaceJSON(slug: $0.workspace.slug, name: $0.workspace.name, role: $0.role.rawValue) })
+            return try Response.json(encoding: ws.map(WorkspaceJSON.init))
         }
         routes.user(group, .post, "workspaces", base: base, access: .ownerWrite) { request, context, _ in
             var request = request
@@ -81,7 +98,7 @@ enum AccountRoutes {
             for u in try await services.home.users() {
                 let ms = try await services.home.memberships(userID: u.id)
                 out.append(UserJSON(id: u.id, login: u.login, name: u.name, language: u.language, created_at: u.createdAt,
-                                    workspaces: ms.map { WorkspaceJSON(slug: $0.workspace.slug, name: $0.workspace.name, role: $0.role.rawValue) }))
+                                    workspaces: ms.map { WorkspaceJSON((workspace: $0.workspace, role: $0.role)) }))
             }
             return try Response.json(encoding: out)
         }

@@ -28,6 +28,7 @@ enum AnomalyRoutes {
                 let now = Instant(nanoseconds: Int64((Date().timeIntervalSince1970 * 1e9).rounded()))
                 do {
                     let anomaly = try await ws.anomalies().review(id: id, status: status, note: note, at: now)
+                    ws.dataChanged()
                     return Response.json(anomaly.json.text())
                 } catch AnomalyRequestError.unknownAnomaly(let id) {
                     throw APIError.notFound(AnomalyRequestError.unknownAnomaly(id).errorDescription!)

@@ -42,6 +42,7 @@ enum CommentRoutes {
             let id = context.parameters.get("comment") ?? ""
             do {
                 let labeled = try await ws.sentiment.label(.comment, id: id, as: label)
+                ws.dataChanged()
                 return try Response.json(encoding: LabelJSON(labeled))
             } catch let e as LabelError {
                 throw APIError.notFound(e.errorDescription ?? "There is no comment “\(id)”.")

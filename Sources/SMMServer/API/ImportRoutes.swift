@@ -57,6 +57,7 @@ enum ImportRoutes {
                 }
             }
             report.bundle = name
+            ws.dataChanged()
             return report
         } catch let rejected as ImportRejected {
             let problems = rejected.report.problems.map { "\($0)".replacingOccurrences(of: path, with: name) }

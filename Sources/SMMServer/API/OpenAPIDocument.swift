@@ -118,6 +118,51 @@ package enum OpenAPIDocument {
     }
    }
   },
+  "/api/v1/me/language": {
+   "post": {
+    "summary": "Sets the caller's interface language.",
+    "tags": [
+     "api"
+    ],
+    "responses": {
+     "200": {
+      "description": "OK.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Me"
+        }
+       }
+      }
+     },
+     "default": {
+      "$ref": "#/components/responses/Error"
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "language"
+        ],
+        "properties": {
+         "language": {
+          "type": "string",
+          "enum": [
+           "ru",
+           "en"
+          ]
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
   "/api/v1/me/tokens": {
    "get": {
     "summary": "The caller's API tokens (never their secrets).",
@@ -362,7 +407,8 @@ package enum OpenAPIDocument {
       "description": "2025-W05, 2024-11, 2024-Q4, 2024 or 2024-11-03..2024-11-17.",
       "schema": {
        "type": "string",
-       "example": "2024-11"
+       "pattern": "^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}|-Q[1-4])?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[.][.][0-9]{4}-[0-9]{2}-[0-9]{2}$",
+       "example": "2026-10"
       }
      },
      {
@@ -587,7 +633,8 @@ package enum OpenAPIDocument {
       "description": "The plan's id or name.",
       "schema": {
        "type": "string"
-      }
+      },
+      "example": "1"
      }
     ],
     "responses": {
@@ -622,7 +669,8 @@ package enum OpenAPIDocument {
       "description": "The plan's id or name.",
       "schema": {
        "type": "string"
-      }
+      },
+      "example": "1"
      }
     ],
     "responses": {
@@ -652,7 +700,8 @@ package enum OpenAPIDocument {
       "description": "The plan's id or name.",
       "schema": {
        "type": "string"
-      }
+      },
+      "example": "1"
      },
      {
       "name": "as_of",
@@ -709,7 +758,9 @@ package enum OpenAPIDocument {
       "required": false,
       "description": "Only anomalies touching this period (default: all dates).",
       "schema": {
-       "type": "string"
+       "type": "string",
+       "pattern": "^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}|-Q[1-4])?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[.][.][0-9]{4}-[0-9]{2}-[0-9]{2}$",
+       "example": "2026-10"
       }
      },
      {
@@ -850,7 +901,8 @@ package enum OpenAPIDocument {
       "description": "2025-W05, 2024-11, 2024-Q4, 2024 or 2024-11-03..2024-11-17.",
       "schema": {
        "type": "string",
-       "example": "2024-11"
+       "pattern": "^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}|-Q[1-4])?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[.][.][0-9]{4}-[0-9]{2}-[0-9]{2}$",
+       "example": "2026-10"
       }
      },
      {
@@ -1043,6 +1095,7 @@ package enum OpenAPIDocument {
     "in": "path",
     "required": true,
     "description": "The workspace's slug.",
+    "example": "default",
     "schema": {
      "type": "string",
      "pattern": "^[a-z0-9][a-z0-9-]{0,39}$"
@@ -1062,6 +1115,80 @@ package enum OpenAPIDocument {
    }
   },
   "schemas": {
+   "Period": {
+    "type": "object",
+    "properties": {
+     "kind": {
+      "type": "string"
+     },
+     "label": {
+      "type": "string"
+     },
+     "from": {
+      "type": "string"
+     },
+     "to": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "kind",
+     "label",
+     "from",
+     "to"
+    ]
+   },
+   "Metric": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "value": {
+      "type": [
+       "number",
+       "null"
+      ]
+     },
+     "previous": {
+      "type": [
+       "number",
+       "null"
+      ]
+     },
+     "change_abs": {
+      "type": [
+       "number",
+       "null"
+      ]
+     },
+     "change_pct": {
+      "type": [
+       "number",
+       "null"
+      ]
+     },
+     "unit": {
+      "type": "string"
+     },
+     "better": {
+      "type": "string"
+     },
+     "group": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "id",
+     "value",
+     "previous",
+     "change_abs",
+     "change_pct",
+     "unit",
+     "better",
+     "group"
+    ]
+   },
    "Error": {
     "type": "object",
     "properties": {
@@ -1107,29 +1234,7 @@ package enum OpenAPIDocument {
      "workspaces": {
       "type": "array",
       "items": {
-       "type": "object",
-       "properties": {
-        "slug": {
-         "type": "string"
-        },
-        "name": {
-         "type": "string"
-        },
-        "role": {
-         "type": "string",
-         "enum": [
-          "owner",
-          "director",
-          "specialist",
-          "client"
-         ]
-        }
-       },
-       "required": [
-        "slug",
-        "name",
-        "role"
-       ]
+       "$ref": "#/components/schemas/WorkspaceRole"
       }
      }
     },
@@ -1308,29 +1413,7 @@ package enum OpenAPIDocument {
      "workspaces": {
       "type": "array",
       "items": {
-       "type": "object",
-       "properties": {
-        "slug": {
-         "type": "string"
-        },
-        "name": {
-         "type": "string"
-        },
-        "role": {
-         "type": "string",
-         "enum": [
-          "owner",
-          "director",
-          "specialist",
-          "client"
-         ]
-        }
-       },
-       "required": [
-        "slug",
-        "name",
-        "role"
-       ]
+       "$ref": "#/components/schemas/WorkspaceRole"
       }
      }
     },
@@ -1413,50 +1496,10 @@ package enum OpenAPIDocument {
     "type": "object",
     "properties": {
      "period": {
-      "type": "object",
-      "properties": {
-       "kind": {
-        "type": "string"
-       },
-       "label": {
-        "type": "string"
-       },
-       "from": {
-        "type": "string"
-       },
-       "to": {
-        "type": "string"
-       }
-      },
-      "required": [
-       "kind",
-       "label",
-       "from",
-       "to"
-      ]
+      "$ref": "#/components/schemas/Period"
      },
      "previous": {
-      "type": "object",
-      "properties": {
-       "kind": {
-        "type": "string"
-       },
-       "label": {
-        "type": "string"
-       },
-       "from": {
-        "type": "string"
-       },
-       "to": {
-        "type": "string"
-       }
-      },
-      "required": [
-       "kind",
-       "label",
-       "from",
-       "to"
-      ]
+      "$ref": "#/components/schemas/Period"
      },
      "scope": {
       "type": "object",
@@ -1478,55 +1521,7 @@ package enum OpenAPIDocument {
      "metrics": {
       "type": "array",
       "items": {
-       "type": "object",
-       "properties": {
-        "id": {
-         "type": "string"
-        },
-        "value": {
-         "type": [
-          "number",
-          "null"
-         ]
-        },
-        "previous": {
-         "type": [
-          "number",
-          "null"
-         ]
-        },
-        "change_abs": {
-         "type": [
-          "number",
-          "null"
-         ]
-        },
-        "change_pct": {
-         "type": [
-          "number",
-          "null"
-         ]
-        },
-        "unit": {
-         "type": "string"
-        },
-        "better": {
-         "type": "string"
-        },
-        "group": {
-         "type": "string"
-        }
-       },
-       "required": [
-        "id",
-        "value",
-        "previous",
-        "change_abs",
-        "change_pct",
-        "unit",
-        "better",
-        "group"
-       ]
+       "$ref": "#/components/schemas/Metric"
       }
      },
      "groups": {
@@ -1543,55 +1538,7 @@ package enum OpenAPIDocument {
         "metrics": {
          "type": "array",
          "items": {
-          "type": "object",
-          "properties": {
-           "id": {
-            "type": "string"
-           },
-           "value": {
-            "type": [
-             "number",
-             "null"
-            ]
-           },
-           "previous": {
-            "type": [
-             "number",
-             "null"
-            ]
-           },
-           "change_abs": {
-            "type": [
-             "number",
-             "null"
-            ]
-           },
-           "change_pct": {
-            "type": [
-             "number",
-             "null"
-            ]
-           },
-           "unit": {
-            "type": "string"
-           },
-           "better": {
-            "type": "string"
-           },
-           "group": {
-            "type": "string"
-           }
-          },
-          "required": [
-           "id",
-           "value",
-           "previous",
-           "change_abs",
-           "change_pct",
-           "unit",
-           "better",
-           "group"
-          ]
+          "$ref": "#/components/schemas/Metric"
          }
         }
        },
@@ -1730,27 +1677,7 @@ package enum OpenAPIDocument {
      "period": {
       "oneOf": [
        {
-        "type": "object",
-        "properties": {
-         "kind": {
-          "type": "string"
-         },
-         "label": {
-          "type": "string"
-         },
-         "from": {
-          "type": "string"
-         },
-         "to": {
-          "type": "string"
-         }
-        },
-        "required": [
-         "kind",
-         "label",
-         "from",
-         "to"
-        ]
+        "$ref": "#/components/schemas/Period"
        },
        {
         "type": "null"
@@ -1791,27 +1718,7 @@ package enum OpenAPIDocument {
     "type": "object",
     "properties": {
      "period": {
-      "type": "object",
-      "properties": {
-       "kind": {
-        "type": "string"
-       },
-       "label": {
-        "type": "string"
-       },
-       "from": {
-        "type": "string"
-       },
-       "to": {
-        "type": "string"
-       }
-      },
-      "required": [
-       "kind",
-       "label",
-       "from",
-       "to"
-      ]
+      "$ref": "#/components/schemas/Period"
      },
      "comments": {
       "type": "array",

@@ -10,6 +10,8 @@ package struct AppServices: Sendable {
     package let databases: Databases
     package let configuration: ServerConfiguration
     package let kpiCache: KPICache
+    /// Data versions read within the last second, by workspace (a busy dashboard asks once a second).
+    package let versions: VersionMemo
     package let loginLimiter: LoginRateLimiter
     package let logger: Logger
 
@@ -17,6 +19,7 @@ package struct AppServices: Sendable {
         self.databases = databases
         self.configuration = configuration
         self.kpiCache = KPICache()
+        self.versions = VersionMemo(lifetime: 1)
         self.loginLimiter = LoginRateLimiter(limit: configuration.loginAttempts, window: configuration.loginWindow)
         self.logger = logger
     }
@@ -26,7 +29,8 @@ package struct AppServices: Sendable {
     /// The engine services over one workspace's data store. Only routes under `{workspace}`
     /// should call this, with the workspace the workspace middleware checked (`context.workspace`).
     package func workspace(_ workspace: Workspace) throws -> WorkspaceServices {
-        WorkspaceServices(workspace: workspace, store: try databases.store(for: workspace), kpiCache: kpiCache, logger: logger)
+        WorkspaceServices(workspace: workspace, store: try databases.store(for: workspace), kpiCache: kpiCache,
+                          versions: versions, logger: logger)
     }
 }
 
@@ -35,6 +39,7 @@ package struct WorkspaceServices: Sendable {
     package let workspace: Workspace
     package let store: any Store
     let kpiCache: KPICache
+    let versions: VersionMemo
     let logger: Logger
 
     package var kpi: KPIService { KPIService(store: store) }
@@ -53,20 +58,35 @@ package struct WorkspaceServices: Sendable {
     package func kpiReport(_ request: KPIRequest) async throws -> CachedKPI {
         let version = try await dataVersion()
         let key = KPICache.Key(workspace: workspace.slug, request: request, version: version)
-        if let hit = kpiCache.get(key) { return hit }
-        let report = try await kpi.report(period: request.period, accounts: request.accounts, metrics: request.metrics,
-                                          breakdown: request.breakdown)
-        let entry = CachedKPI(report: report, json: try KPIJSON.data(report))
-        kpiCache.put(key, entry)
-        return entry
+        let kpi = self.kpi
+        return try await kpiCache.value(for: key) {
+            let report = try await kpi.report(period: request.period, accounts: request.accounts, metrics: request.metrics,
+                                              breakdown: request.breakdown)
+            return CachedKPI(report: report, json: try KPIJSON.data(report))
+        }
     }
 
-    /// Changes with every import and every verdict on an anomaly.
+    /// Changes with every import and every verdict on an anomaly; read at most once a second per
+    /// workspace (the server's own imports, verdicts and labels forget it at once).
     package func dataVersion() async throws -> String {
+        if let v = versions.get(workspace.slug) { return v }
+        let v = try await readDataVersion()
+        versions.put(workspace.slug, v)
+        return v
+    }
+
+    /// Call after a change to the workspace's data made by this server.
+    package func dataChanged() { versions.forget(workspace.slug) }
+
+    private func readDataVersion() async throws -> String {
         guard let a = store as? any Store & AnomalyStore else { return "unversioned-\(UUID())" }
         let verdicts = try await a.verdictedAnomalies()
         var h = Hasher()
         for v in verdicts { h.combine(v.id); h.combine(v.status.rawValue); h.combine(v.verdict?.at.nanoseconds) }
+        // Sentiment corrections change the sentiment KPIs.
+        if let labels = store as? any LabelStore {
+            for c in try await labels.corrections() { h.combine(c.id); h.combine(c.user); h.combine(c.correctedAt) }
+        }
         return try await a.dataVersion() + "|v\(verdicts.count)-\(h.finalize())"
     }
 }
@@ -87,27 +107,61 @@ package struct KPIRequest: Hashable, Sendable {
 package struct CachedKPI: Sendable {
     package var report: KPIReport
     package var json: Data
+    package init(report: KPIReport, json: Data) { self.report = report; self.json = json }
 }
 
 /// Computed KPI reports by workspace, request and data version; at most `capacity` entries.
 package final class KPICache: @unchecked Sendable {
-    // Safe: every access to `entries` holds `lock`.
-    struct Key: Hashable { var workspace: String; var request: KPIRequest; var version: String }
+    // Safe: every access to `entries` and `inFlight` holds `lock`.
+    package struct Key: Hashable, Sendable {
+        package var workspace: String
+        package var request: KPIRequest
+        package var version: String
+        package init(workspace: String, request: KPIRequest, version: String) {
+            self.workspace = workspace; self.request = request; self.version = version
+        }
+    }
     private let lock = NSLock()
     private var entries: [Key: CachedKPI] = [:]
     private let capacity: Int
 
-    init(capacity: Int = 512) { self.capacity = capacity }
+    package init(capacity: Int = 512) { self.capacity = capacity }
 
-    func get(_ key: Key) -> CachedKPI? {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries[key]
+    private var inFlight: [Key: Task<CachedKPI, any Error>] = [:]
+
+    /// The cached value, or the one `compute` makes. Requests for a key being computed wait for
+    /// that computation instead of starting their own (50 dashboards opened at once compute once).
+    package func value(for key: Key, compute: @escaping @Sendable () async throws -> CachedKPI) async throws -> CachedKPI {
+        enum Lookup { case hit(CachedKPI), wait(Task<CachedKPI, any Error>) }
+        let lookup: Lookup = lock.withLock {
+            if let hit = entries[key] { return .hit(hit) }
+            if let running = inFlight[key] { return .wait(running) }
+            let t = Task { try await compute() }
+            inFlight[key] = t
+            return .wait(t)
+        }
+        let task: Task<CachedKPI, any Error>
+        switch lookup {
+        case .hit(let hit): return hit
+        case .wait(let running): task = running
+        }
+        do {
+            let value = try await task.value
+            lock.withLock {
+                if inFlight[key] != nil {
+                    inFlight[key] = nil
+                    store(key, value)
+                }
+            }
+            return value
+        } catch {
+            lock.withLock { inFlight[key] = nil }
+            throw error
+        }
     }
 
-    func put(_ key: Key, _ value: CachedKPI) {
-        lock.lock()
-        defer { lock.unlock() }
+    /// Call with `lock` held.
+    private func store(_ key: Key, _ value: CachedKPI) {
         // Entries of an older data version are dead: drop them first, then anything when full.
         entries = entries.filter { $0.key.workspace != key.workspace || $0.key.version == key.version }
         if entries.count >= capacity { entries.removeAll() }
@@ -120,4 +174,22 @@ package final class KPICache: @unchecked Sendable {
         defer { lock.unlock() }
         return entries.count
     }
+}
+
+/// Short-lived values by key (data versions).
+package final class VersionMemo: @unchecked Sendable {
+    // Safe: every access to `values` holds `lock`.
+    private let lock = NSLock()
+    private var values: [String: (value: String, at: Date)] = [:]
+    private let lifetime: TimeInterval
+
+    package init(lifetime: TimeInterval) { self.lifetime = lifetime }
+
+    func get(_ key: String) -> String? {
+        lock.withLock { values[key].flatMap { Date().timeIntervalSince($0.at) < lifetime ? $0.value : nil } }
+    }
+
+    func put(_ key: String, _ value: String) { lock.withLock { values[key] = (value, Date()) } }
+
+    func forget(_ key: String) { lock.withLock { values[key] = nil } }
 }
