@@ -79,10 +79,11 @@ package struct CommentsPage: Sendable {
                                source: names[c.listing.accountID] ?? c.listing.accountID, author: c.listing.comment.authorID,
                                text: c.listing.comment.text, url: nil, labels: c.listing.labels, question: unansweredQuestion, localizer: l))
             }
+            all.reverse()  // newest first
         } else {
             let dataset = try await store.dataset(window: choice.period.first...choice.period.last.adding(days: 1))
             let labels = store as? any LabelStore
-            for m in dataset.mentions where choice.period.contains(m.row.localDate) {
+            for m in dataset.mentions.sorted(by: { $0.row.publishedAt > $1.row.publishedAt }) where choice.period.contains(m.row.localDate) {
                 let s = m.sentiment?.rawValue ?? "none"
                 counts[s, default: 0] += 1
                 if filter != "all" && filter != "unanswered" && s != filter { continue }
@@ -93,7 +94,6 @@ package struct CommentsPage: Sendable {
                                source: m.row.network.map { l.t("network." + $0.rawValue) } ?? l.t("common.none"),
                                author: m.row.author, text: m.row.text, url: m.row.url, labels: labeled, question: false, localizer: l))
             }
-            all.sort { $0.date > $1.date }
         }
         let filterNames = show == "comments" ? ["all", "positive", "neutral", "negative", "unanswered"] : ["all", "positive", "neutral", "negative"]
         let total = counts.filter { $0.key != "unanswered" }.values.reduce(0, +)
@@ -105,7 +105,7 @@ package struct CommentsPage: Sendable {
         view.hasRows = !view.rows.isEmpty
         view.shown = l.t("comments.shown") + ": " + l.number(Double(view.rows.count)) + " / " + l.number(Double(all.count))
         let bars = ["positive", "neutral", "negative"].map { s in
-            ChartBar(label: l.t("sentiment." + s), value: Double(counts[s] ?? 0), display: l.number(Double(counts[s] ?? 0)))
+            ChartBar(label: l.t("sentiment." + s), value: Double(counts[s] ?? 0), display: l.number(Double(counts[s] ?? 0)), tone: s)
         }
         view.summarySVG = SVGChart.bars(total == 0 ? [] : bars, title: l.t("comments.sentiment"),
                                         description: total == 0 ? l.t("chart.empty") : l.t("comments.sentiment"), id: "sentiment", width: 360)

@@ -16,6 +16,7 @@ package struct DashboardView: Sendable {
         var tone: String
         var toneLabel: String
         var spark: String
+        var headline = false
     }
     struct Area: Sendable { var name: String; var cards: [Card] }
     struct ChartCard: Sendable { var title: String; var svg: String }
@@ -34,6 +35,7 @@ package struct DashboardView: Sendable {
     var scopeTitle: String
     var problem: String?
     var hasData: Bool
+    var headline: [Card]
     var areas: [Area]
     var trends: [ChartCard]
     var breakdowns: [ChartCard]
@@ -47,6 +49,9 @@ package struct DashboardView: Sendable {
 package struct DashboardPage: Sendable {
     package var store: any Store
     package init(store: any Store) { self.store = store }
+
+    /// The metrics a director reads first, when they have data.
+    static let headlineMetrics: [KPIID] = [.followersEnd, .netFollowerGrowth, .erReach, .reachTotal, .leads, .revenue, .cpl, .roi]
 
     /// The metrics charted over 12 periods, when they have data.
     static let trendMetrics: [KPIID] = [.erReach, .followersEnd, .reachTotal, .leads, .revenue, .cpl]
@@ -66,7 +71,7 @@ package struct DashboardPage: Sendable {
         var view = DashboardView(
             picker: picker, periodTitle: l.period(period), previousTitle: l.period(period.previous),
             scopeTitle: ScopeChoice.title(scopeValue, accounts: accounts, localizer: l),
-            problem: problem.map { _ in l.t("period.invalid") }, hasData: false, areas: [], trends: [],
+            problem: problem.map { _ in l.t("period.invalid") }, hasData: false, headline: [], areas: [], trends: [],
             breakdowns: [], topPosts: [], bottomPosts: [], hasPosts: false,
             jsonHref: "/api/v1/kpi?" + PageQuery.period(choice, scope: ""))
         guard !accounts.isEmpty else { return view }
@@ -84,7 +89,8 @@ package struct DashboardPage: Sendable {
         let currency = report.currency
         view.hasData = report.metrics.contains { $0.value != nil }
 
-        // Cards: every metric with a value now or before, grouped by catalog area.
+        // Cards: the headline metrics, then every metric with a value now or before, by catalog area.
+        var byID: [KPIID: DashboardView.Card] = [:]
         for area in KPIArea.allCases {
             let ids = KPIID.allCases.filter { $0.area == area }
             var cards: [DashboardView.Card] = []
@@ -100,7 +106,9 @@ package struct DashboardPage: Sendable {
                     spark: SVGChart.sparkline(series, label: l.name(id) + ": " + l.t("dashboard.trend"))))
             }
             if !cards.isEmpty { view.areas.append(DashboardView.Area(name: l.name(area), cards: cards)) }
+            for c in cards { if let id = KPIID(rawValue: c.id) { byID[id] = c } }
         }
+        view.headline = Self.headlineMetrics.compactMap { byID[$0] }.map { var c = $0; c.headline = true; return c }
 
         // Trends with the target of a stored plan over this very period, when there is one.
         let targets = try await planTargets(for: period)

@@ -73,7 +73,9 @@ package struct ImportPage: Sendable {
             logger.info("import refused: \(error)")
             view.ok = false
             view.title = l.t("import.failed")
-            let text = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
+            // The sentences name the upload by its own name, not the temporary folder it was put in.
+            let text = ((error as? any LocalizedError)?.errorDescription ?? String(describing: error))
+                .replacingOccurrences(of: dir.path + "/", with: "")
             view.messages = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         return view

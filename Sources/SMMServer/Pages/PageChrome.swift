@@ -94,7 +94,8 @@ package struct PageRenderer: Sendable {
             lang: chrome.language.rawValue, title: title, base: chrome.base, nav: nav,
             hasWorkspaces: chrome.workspaces.count > 1, workspaces: chrome.workspaces, csrf: chrome.csrf,
             path: chrome.path, isRU: chrome.language == .ru, isEN: chrome.language == .en,
-            userName: chrome.userName, roleName: l.t("role." + chrome.permissions.role), flash: chrome.flash,
+            userName: chrome.userName, roleName: l.t("role." + chrome.permissions.role),
+            initials: String(chrome.userName.split(separator: " ").prefix(2).compactMap(\.first)).uppercased(), flash: chrome.flash,
             body: body, workspaceName: chrome.workspaceName, script: script)
         return fragment("layout", view: layout, language: chrome.language)
     }
@@ -119,6 +120,7 @@ struct LayoutView {
     var isEN: Bool
     var userName: String
     var roleName: String
+    var initials: String
     var flash: [Flash]
     var body: String
     var workspaceName: String

@@ -267,5 +267,7 @@ extension Catalogue {
         "smart.relevant": "Relevant",
         "smart.time_bound": "Time-bound",
         "import.processing": "Uploaded; importing…",
+        "dashboard.headline": "Key figures",
+        "dashboard.allMetrics": "All metrics",
     ]
 }

@@ -267,5 +267,7 @@ extension Catalogue {
         "smart.relevant": "Значимость",
         "smart.time_bound": "Срок",
         "import.processing": "Файл загружен, идёт импорт…",
+        "dashboard.headline": "Главное",
+        "dashboard.allMetrics": "Все показатели",
     ]
 }

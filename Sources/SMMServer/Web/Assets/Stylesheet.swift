@@ -24,7 +24,7 @@ a:hover{text-decoration:underline}
 .logo:hover{text-decoration:none}
 .logo-mark{width:28px;height:28px;border-radius:8px;background:linear-gradient(135deg,#818cf8,#4338ca);display:grid;place-items:center;font-size:.8rem;color:#fff}
 .nav{display:flex;gap:2px;flex-wrap:wrap;flex:1}
-.nav a{color:#c5c9e0;padding:8px 12px;border-radius:8px;font-weight:500}
+.nav a{color:#c5c9e0;padding:7px 10px;border-radius:8px;font-weight:500;font-size:.95rem;white-space:nowrap}
 .nav a:hover{background:rgba(255,255,255,.08);color:#fff;text-decoration:none}
 .nav a[aria-current=page]{background:rgba(129,140,248,.22);color:#fff}
 .top-tools{display:flex;align-items:center;gap:10px;flex-wrap:wrap}
@@ -34,7 +34,8 @@ a:hover{text-decoration:underline}
 .top-tools button:hover{background:#2b3058}
 .lang a{color:#aab0d0;padding:4px 8px;border-radius:6px;font-size:.85rem;font-weight:600}
 .lang a[aria-current=true]{background:#fff;color:#12152a}
-.user{color:#aab0d0;font-size:.85rem}
+.user{display:inline-flex}
+.avatar{width:32px;height:32px;border-radius:50%;background:#2b3058;color:#e8eaf6;display:grid;place-items:center;font-size:.78rem;font-weight:700;border:1px solid #3d4373}
 /* Page */
 main{max-width:1280px;margin:0 auto;padding:24px}
 .page-head{display:flex;align-items:flex-end;justify-content:space-between;gap:16px;flex-wrap:wrap;margin-bottom:18px}
@@ -48,6 +49,8 @@ h3{font-size:1rem;margin:0 0 8px}
 .section-title h2{margin:0}
 .grid{display:grid;gap:14px}
 .grid-kpi{grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}
+.grid-headline{grid-template-columns:repeat(4,minmax(0,1fr))}
+@media (max-width:1000px){.grid-headline{grid-template-columns:repeat(2,minmax(0,1fr))}}
 .grid-2{grid-template-columns:repeat(auto-fit,minmax(420px,1fr))}
 .grid-3{grid-template-columns:repeat(auto-fit,minmax(300px,1fr))}
 /* Filters */
@@ -60,6 +63,12 @@ h3{font-size:1rem;margin:0 0 8px}
 .segmented a[aria-current=true]{background:var(--brand);color:#fff}
 input,select,textarea{font:inherit;color:var(--ink);background:#fff;border:1px solid #cfd3e1;border-radius:8px;padding:7px 10px;min-height:36px}
 textarea{width:100%;min-height:90px}
+input[type=checkbox],input[type=radio]{min-height:0;width:auto;vertical-align:middle;margin:0 6px 0 0}
+.chart-kind-bars{max-width:520px}
+.chart-bar.tone-positive rect{fill:#22a06b}
+.chart-bar.tone-negative rect{fill:#e5484d}
+.chart-bar.tone-neutral rect{fill:#9aa1b9}
+.segmented a[aria-current=true] .muted{color:#dfe3ff}
 input:focus,select:focus,textarea:focus{border-color:var(--brand-2);outline:3px solid rgba(99,102,241,.25);outline-offset:0}
 .btn{display:inline-flex;align-items:center;gap:6px;font:inherit;font-weight:600;border-radius:8px;padding:8px 14px;border:1px solid var(--brand);background:var(--brand);color:#fff;cursor:pointer;min-height:36px}
 .btn:hover{background:#3730a3;text-decoration:none}
@@ -83,12 +92,14 @@ input:focus,select:focus,textarea:focus{border-color:var(--brand-2);outline:3px 
 .sparkline polyline{fill:none;stroke:var(--brand-2);stroke-width:1.8;stroke-linejoin:round;stroke-linecap:round}
 .sparkline circle{fill:var(--brand)}
 .area-head{display:flex;align-items:center;gap:10px;margin:22px 0 10px}
-.area-head h2{margin:0;font-size:1.02rem}
+.area-head h3{margin:0;font-size:.92rem;color:var(--ink-2);text-transform:uppercase;letter-spacing:.5px}
+.kpi-headline{border-top:3px solid var(--brand-2)}
+.kpi-headline .kpi-value{font-size:1.85rem}
 .area-head::after{content:"";flex:1;height:1px;background:var(--line)}
 /* Charts */
 .chart{width:100%;height:auto;display:block}
 .chart-grid line{stroke:var(--line-2);stroke-width:1}
-.chart-tick,.chart-label,.chart-value{fill:var(--ink-3);font-size:11px;font-family:var(--font)}
+.chart-tick,.chart-label,.chart-value{fill:var(--ink-3);font-size:12px;font-family:var(--font)}
 .chart-label{fill:var(--ink-2);font-size:12px}
 .chart-value{fill:var(--ink);font-weight:600;font-size:12px}
 .chart-line{fill:none;stroke:var(--brand);stroke-width:2.4;stroke-linejoin:round;stroke-linecap:round}
@@ -105,7 +116,7 @@ input:focus,select:focus,textarea:focus{border-color:var(--brand-2);outline:3px 
 .table-wrap{overflow-x:auto}
 table{width:100%;border-collapse:collapse;font-size:.93rem}
 th{text-align:left;font-size:.76rem;text-transform:uppercase;letter-spacing:.4px;color:var(--ink-3);font-weight:600;padding:10px 12px;border-bottom:1px solid var(--line);white-space:nowrap}
-td{padding:11px 12px;border-bottom:1px solid var(--line-2);vertical-align:top}
+td{padding:11px 12px;border-bottom:1px solid var(--line-2);vertical-align:middle}
 tr:last-child td{border-bottom:0}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .muted{color:var(--ink-3)}

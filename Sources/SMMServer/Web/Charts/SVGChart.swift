@@ -13,8 +13,10 @@ package struct ChartBar: Sendable, Equatable {
     package var value: Double
     /// The value as the page shows it (localized, with unit).
     package var display: String
-    package init(label: String, value: Double, display: String) {
-        self.label = label; self.value = value; self.display = display
+    /// A CSS class suffix colouring the bar (`positive`, `negative`, ...); nil for the default colour.
+    package var tone: String?
+    package init(label: String, value: Double, display: String, tone: String? = nil) {
+        self.label = label; self.value = value; self.display = display; self.tone = tone
     }
 }
 
@@ -24,7 +26,7 @@ package enum SVGChart {
     /// A line chart of periods (oldest first) with y-axis ticks, x labels, the last value marked
     /// and an optional dashed target line.
     package static func line(points: [ChartPoint], title: String, description: String, target: Double? = nil,
-                             targetLabel: String = "", id: String, width: Int = 560, height: Int = 220,
+                             targetLabel: String = "", id: String, width: Int = 460, height: Int = 220,
                              format: (Double) -> String) -> String {
         let w = Double(width), h = Double(height)
         let left = 64.0, right = 16.0, top = 16.0, bottom = 34.0
@@ -50,7 +52,8 @@ package enum SVGChart {
         out += "</g><g class=\"chart-x\">"
         let every = max(1, Int((Double(points.count) / 6).rounded(.up)))
         for (i, p) in points.enumerated() where (points.count - 1 - i) % every == 0 {
-            out += "<text class=\"chart-tick\" x=\"\(svgNumber(x(i)))\" y=\"\(svgNumber(h - bottom + 20))\" text-anchor=\"middle\">"
+            let anchor = points.count > 1 && i == points.count - 1 ? "end" : "middle"
+            out += "<text class=\"chart-tick\" x=\"\(svgNumber(x(i)))\" y=\"\(svgNumber(h - bottom + 20))\" text-anchor=\"\(anchor)\">"
                 + HTMLText.escape(p.label) + "</text>"
         }
         out += "</g>"
@@ -101,7 +104,8 @@ package enum SVGChart {
         for (i, bar) in bars.enumerated() {
             let y = top + Double(i) * rowHeight
             let length = max(2, abs(bar.value) / maxValue * span)
-            out += "<g class=\"chart-bar\"><title>" + HTMLText.escape(bar.label + ": " + bar.display) + "</title>"
+            let tone = bar.tone.map { " tone-" + $0.filter { $0.isLetter || $0 == "-" || $0 == "_" } } ?? ""
+            out += "<g class=\"chart-bar\(tone)\"><title>" + HTMLText.escape(bar.label + ": " + bar.display) + "</title>"
             out += "<text class=\"chart-label\" x=\"\(svgNumber(labelWidth - 10))\" y=\"\(svgNumber(y + rowHeight / 2))\" dy=\"0.32em\" text-anchor=\"end\">"
                 + HTMLText.escape(truncated(bar.label, 18)) + "</text>"
             out += "<rect x=\"\(svgNumber(labelWidth))\" y=\"\(svgNumber(y + 6))\" width=\"\(svgNumber(length))\" height=\"\(svgNumber(rowHeight - 12))\" rx=\"4\"/>"
@@ -135,7 +139,7 @@ package enum SVGChart {
 
     private static func open(width: Int, height: Int, id: String, title: String, description: String, kind: String) -> String {
         let safe = id.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        return "<svg class=\"chart chart-\(kind)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" "
+        return "<svg class=\"chart chart-kind-\(kind)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" "
             + "preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"\(safe)-title \(safe)-desc\">"
             + "<title id=\"\(safe)-title\">" + HTMLText.escape(title) + "</title>"
             + "<desc id=\"\(safe)-desc\">" + HTMLText.escape(description) + "</desc>"

@@ -11,14 +11,11 @@ extension Templates {
 {{#problem}}<div class="notice notice-error mt" role="alert">{{.}}</div>{{/problem}}
 {{^hasData}}<div class="card empty section">{{t.dashboard.noData}}</div>{{/hasData}}
 {{#hasData}}
-{{#areas}}
-<section class="area" aria-label="{{name}}">
- <div class="area-head"><h2>{{name}}</h2></div>
- <div class="grid grid-kpi">
-  {{#cards}}{{> kpi-card}}{{/cards}}
+<section class="section" aria-label="{{t.dashboard.headline}}">
+ <div class="grid grid-kpi grid-headline">
+  {{#headline}}{{> kpi-card}}{{/headline}}
  </div>
 </section>
-{{/areas}}
 <section class="section">
  <div class="section-title"><h2>{{t.dashboard.trend}}</h2></div>
  <div class="grid grid-3">
@@ -43,11 +40,22 @@ extension Templates {
  </div>
 </section>
 {{/hasPosts}}
+<section class="section">
+ <div class="section-title"><h2>{{t.dashboard.allMetrics}}</h2></div>
+{{#areas}}
+ <section class="area" aria-label="{{name}}">
+  <div class="area-head"><h3>{{name}}</h3></div>
+  <div class="grid grid-kpi">
+   {{#cards}}{{> kpi-card}}{{/cards}}
+  </div>
+ </section>
+{{/areas}}
+</section>
 {{/hasData}}
 """#
 
     static let kpiCard = #"""
-<article class="card kpi" data-kpi="{{id}}">
+<article class="card kpi{{#headline}} kpi-headline{{/headline}}"{{#headline}} data-kpi="{{id}}"{{/headline}}{{^headline}} data-metric="{{id}}"{{/headline}}>
  <div class="kpi-name">{{name}}</div>
  <div class="kpi-value">{{value}}</div>
  <div class="kpi-foot">

@@ -35,7 +35,7 @@ extension Templates {
     <button type="submit" name="language" value="ru"{{#isRU}} aria-current="true"{{/isRU}} lang="ru">RU</button>
     <button type="submit" name="language" value="en"{{#isEN}} aria-current="true"{{/isEN}} lang="en">EN</button>
    </form>
-   <span class="user">{{userName}} · {{roleName}}</span>
+   <span class="user" title="{{userName}} · {{roleName}}"><span class="avatar" aria-hidden="true">{{initials}}</span><span class="sr-only">{{userName}} · {{roleName}}</span></span>
    <form method="post" action="/logout"><input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit">{{t.nav.logout}}</button></form>
   </div>
  </div>
