@@ -34,11 +34,11 @@ struct AnomaliesListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let p = try period.map { try Period(parsing: $0) }
-        let store = try global.openStore(logger: makeLogger("smmkpi.anomalies"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.anomalies"))
         let list = accounts.map { $0.split(separator: ",").map(String.init) }
         let listing = try await AnomalyService(anyStore: store).list(period: p, accounts: list)
         switch format {
-        case .json: print(AnomalyView.json(listing).text())
+        case .json: print(AnomalyJSON.json(listing).text())
         case .table: print(AnomalyView.table(listing.anomalies, header: AnomalyView.title(listing)))
         }
     }
@@ -76,7 +76,7 @@ struct AnomalyVerdictCommand<Kind: VerdictKind>: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let store = try global.openStore(logger: makeLogger("smmkpi.anomalies"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.anomalies"))
         let now = Instant(nanoseconds: Int64((Date().timeIntervalSince1970 * 1e9).rounded()))
         let anomaly = try await AnomalyService(anyStore: store).review(id: id, status: Kind.status, note: note, at: now)
         switch format {
@@ -88,15 +88,6 @@ struct AnomalyVerdictCommand<Kind: VerdictKind>: AsyncParsableCommand {
 
 /// Human-readable anomaly output: one line per anomaly.
 enum AnomalyView {
-    /// cli.md `anomalies --format json`.
-    static func json(_ l: AnomalyListing) -> JSONValue {
-        let period: JSONValue = l.period.map { p in
-            .object([("kind", .string(p.kind.rawValue)), ("label", .string(p.label)),
-                     ("from", .string(p.first.description)), ("to", .string(p.last.description))])
-        } ?? .null
-        return .object([("period", period), ("scope", .object([("accounts", .array(l.scopeAccounts.map(JSONValue.string)))])),
-                        ("anomalies", .array(l.anomalies.map(\.json)))])
-    }
 
     static func title(_ l: AnomalyListing) -> String {
         let when = l.period.map { "\($0.label) (\($0.first) – \($0.last))" } ?? "all dates"

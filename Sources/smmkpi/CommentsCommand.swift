@@ -39,12 +39,12 @@ struct CommentsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let p = try Period(parsing: period)
-        let store = try global.openStore(logger: makeLogger("smmkpi.comments"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.comments"))
         let query = CommentQuery(period: p, accounts: accounts.map { $0.split(separator: ",").map(String.init) },
                                  unansweredQuestions: unansweredQuestions, sentiment: sentiment, excludeBrand: !includeBrand)
         let rows = try await SentimentService(store: store).comments(query)
         switch format {
-        case .json: print(CommentsView.json(rows, period: p))
+        case .json: print(CommentsJSON.json(rows, period: p))
         case .csv: print(CommentsView.csv(rows), terminator: "")
         case .table:
             print(CommentsView.table(rows))
@@ -91,19 +91,4 @@ enum CommentsView {
         return out
     }
 
-    static func json(_ rows: [CommentRow], period p: Period) -> String {
-        let head = "{\n  \"period\": {\"kind\": \"\(p.kind.rawValue)\", \"label\": \(JSONText.string(p.label)), "
-            + "\"from\": \"\(p.first)\", \"to\": \"\(p.last)\"},\n  \"comments\": ["
-        let items = rows.map { r -> String in
-            let c = r.listing.comment
-            let l = r.listing.labels
-            func opt(_ s: String?) -> String { s.map(JSONText.string) ?? "null" }
-            return "\n    {\"comment_id\": \(JSONText.string(c.id)), \"account_id\": \(JSONText.string(r.listing.accountID)), "
-                + "\"post_id\": \(JSONText.string(c.postID)), \"created_at\": \"\(c.createdAt.iso8601)\", "
-                + "\"author_id\": \(opt(c.authorID)), \"text\": \(opt(c.text)), "
-                + "\"sentiment\": \(opt(l.label?.rawValue)), \"source\": \(opt(l.source?.rawValue)), "
-                + "\"question\": \(r.isQuestion), \"answered\": \(r.listing.hasBrandReply), \"meaningful\": \(r.isMeaningful)}"
-        }
-        return head + items.joined(separator: ",") + (items.isEmpty ? "]\n}" : "\n  ]\n}")
-    }
 }

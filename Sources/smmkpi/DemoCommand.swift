@@ -45,7 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
         let summary = try generator.write(to: tmp) { file, rows in line.update(file: file, rows: rows, done: false) }
         line.clear()
         let logger = makeLogger("smmkpi.demo")
-        let store = try global.openStore(logger: logger)
+        let store = try await global.openStore(logger: logger)
         let report = try Importer(store: store, logger: logger) { p in
             line.update(file: p.file.fileName, rows: p.rows, done: p.done)
         }.run(bundle: tmp.path)

@@ -15,7 +15,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = makeLogger("smmkpi.export")
-        let store = try global.openStore(logger: logger)
+        let store = try await global.openStore(logger: logger)
         let counts = try await Exporter(store: store).run(to: out)
         let rows = counts.sorted { $0.key < $1.key }.map { [$0.key.fileName, Terminal.grouped($0.value)] }
         print(Terminal.table(["file", "rows"], rows, rightAligned: [1]))

@@ -22,7 +22,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = makeLogger("smmkpi.import")
-        let store = try global.openStore(logger: logger)
+        let store = try await global.openStore(logger: logger)
         let line = ProgressLine(enabled: !global.quiet)
         let importer = Importer(store: store, logger: logger) { p in
             line.update(file: p.file.fileName, rows: p.rows, done: p.done)

@@ -52,7 +52,7 @@ struct KPICommand: AsyncParsableCommand {
         var ids: [KPIID]? = try metrics.map { try KPIService.metrics([$0]) }
         if let task { ids = (ids ?? []) + task.kpis }
         let options = try plan.map(KPIService.options(fromPlan:)) ?? KPIOptions()
-        let store = try global.openStore(logger: makeLogger("smmkpi.kpi"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.kpi"))
         let accountList = accounts.map { $0.split(separator: ",").map(String.init) }
         let report = try await KPIService(store: store).report(period: p, accounts: accountList, metrics: ids,
                                                                breakdown: by, options: options)
@@ -61,14 +61,6 @@ struct KPICommand: AsyncParsableCommand {
         case .csv: print(KPIView.csv(report), terminator: "")
         case .table: print(KPIView.table(report, order: ids))
         }
-    }
-}
-
-enum KPIJSON {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try e.encode(value), as: UTF8.self)
     }
 }
 

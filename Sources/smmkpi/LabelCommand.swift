@@ -40,7 +40,7 @@ struct LabelCommand: AsyncParsableCommand {
             guard let s = Sentiment(rawValue: label.trimmingCharacters(in: .whitespaces).lowercased()) else {
                 throw ValidationError("“\(label)” is not a label; write positive, neutral or negative.")
             }
-            let store = try global.openStore(logger: makeLogger("smmkpi.label"))
+            let store = try await global.openStore(logger: makeLogger("smmkpi.label"))
             let row = try await SentimentService(store: store).label(kind, id: id.trimmingCharacters(in: .whitespaces), as: s)
             print(LabelView.describe(row))
         }
@@ -59,7 +59,7 @@ struct LabelCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let store = try global.openStore(logger: makeLogger("smmkpi.label"))
+            let store = try await global.openStore(logger: makeLogger("smmkpi.label"))
             let row = try await SentimentService(store: store).label(kind, id: id.trimmingCharacters(in: .whitespaces), as: nil)
             print(LabelView.describe(row))
         }
@@ -74,7 +74,7 @@ struct LabelCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let store = try global.openStore(logger: makeLogger("smmkpi.label"))
+            let store = try await global.openStore(logger: makeLogger("smmkpi.label"))
             let rows = try await SentimentService(store: store).corrections()
             switch format {
             case .csv: print(SentimentService.correctionsCSV(rows), terminator: "")
@@ -99,7 +99,7 @@ struct LabelCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let store = try global.openStore(logger: makeLogger("smmkpi.label"))
+            let store = try await global.openStore(logger: makeLogger("smmkpi.label"))
             let rows = try await SentimentService(store: store).corrections()
             let csv = SentimentService.correctionsCSV(rows)
             if let out {

@@ -67,7 +67,7 @@ struct PlanNewCommand: AsyncParsableCommand {
     func run() async throws {
         let p = try Period(parsing: period)
         let extra = try metrics.map { try KPIService.metrics([$0]) } ?? []
-        let store = try global.openStore(logger: makeLogger("smmkpi.plan"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.plan"))
         let accountList = accounts.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         if let accountList {
             try await PlanService(store: store).validate(Plan(period: p, accounts: accountList, kpis: []))
@@ -109,7 +109,7 @@ struct PlanCheckCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let store = try global.openStore(logger: makeLogger("smmkpi.plan"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.plan"))
         let loaded = try await PlanService(store: store).load(plan)
         let check = try await PlanAdvisor(store: store, anomalies: anomalySource(for: store)).check(loaded.plan)
         switch format {
@@ -133,7 +133,7 @@ struct PlanImportCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let store = try global.openStore(logger: makeLogger("smmkpi.plan"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.plan"))
         let (stored, replaced) = try await PlanService(store: store).importPlan(path: file, name: name)
         print("\(replaced ? "Replaced" : "Saved") plan \(stored.id) “\(stored.name)” (\(stored.plan.period.label), \(stored.plan.kpis.count) KPIs).")
         let check = try await PlanAdvisor(store: store, anomalies: anomalySource(for: store)).check(stored.plan)
@@ -157,7 +157,7 @@ struct PlanExportCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let store = try global.openStore(logger: makeLogger("smmkpi.plan"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.plan"))
         guard let stored = try await PlanService(store: store).stored(plan.trimmingCharacters(in: .whitespaces)) else {
             throw PlanError.notFound(plan)
         }
@@ -184,7 +184,7 @@ struct PlanListCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let store = try global.openStore(logger: makeLogger("smmkpi.plan"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.plan"))
         let plans = try await PlanService(store: store).list()
         switch format {
         case .json:
@@ -216,7 +216,7 @@ struct PlanShowCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let store = try global.openStore(logger: makeLogger("smmkpi.plan"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.plan"))
         let loaded = try await PlanService(store: store).load(plan)
         switch format {
         case .yaml: print(PlanWriter.yaml(loaded.plan), terminator: "")
@@ -235,7 +235,7 @@ struct PlanDeleteCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let store = try global.openStore(logger: makeLogger("smmkpi.plan"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.plan"))
         let removed = try await PlanService(store: store).delete(plan)
         print("Deleted plan \(removed.id) “\(removed.name)”.")
     }
@@ -296,60 +296,3 @@ enum PlanView {
     }
 }
 
-// MARK: - JSON
-
-struct PlanSummaryJSON: Encodable {
-    var id: Int64, name: String, period: String, assignee: String?, task: String?, accounts: [String]?
-    var kpis: Int, created_at: String, updated_at: String
-    init(_ s: StoredPlan) {
-        id = s.id; name = s.name; period = s.plan.period.label; assignee = s.plan.assignee
-        task = s.plan.task?.rawValue; accounts = s.plan.accounts; kpis = s.plan.kpis.count
-        created_at = s.createdAt; updated_at = s.updatedAt
-    }
-}
-
-struct PlanJSON: Encodable {
-    struct KPI: Encodable {
-        var metric: String, target: Target, weight: Double, reason: String?, unit: String, better: String
-        var group: String, kind: String
-    }
-    struct Bonus: Encodable { var base: Double, min_score: Double, sales_percent: Double }
-    var id: Int64?, name: String?, assignee: String?, period: String, accounts: [String]?, task: String?
-    var sla_hours: Double, at_risk_below: Double, cap: Double, missing_data: String
-    var persona: [String: [String: Double]]?, bonus: Bonus?, kpis: [KPI]
-
-    init(_ p: Plan, id: Int64?) {
-        self.id = id; name = p.name; assignee = p.assignee; period = p.period.label; accounts = p.accounts
-        task = p.task?.rawValue; sla_hours = p.settings.slaHours; at_risk_below = p.atRiskBelow; cap = p.cap
-        missing_data = p.missingData.rawValue
-        persona = p.persona.map { persona in
-            Dictionary(uniqueKeysWithValues: persona.targets.map { d, b in
-                (d.rawValue, b.mapValues { NSDecimalNumber(decimal: $0).doubleValue })
-            })
-        }
-        bonus = p.bonus.map { Bonus(base: $0.base, min_score: $0.minScore, sales_percent: $0.salesPercent) }
-        kpis = p.kpis.map {
-            KPI(metric: $0.metric.rawValue, target: $0.target, weight: $0.weight, reason: $0.reason,
-                unit: $0.metric.unit.rawValue, better: $0.metric.better.rawValue, group: $0.metric.group.rawValue,
-                kind: $0.metric.kind.rawValue)
-        }
-    }
-}
-
-struct PlanCheckJSON: Encodable {
-    struct Finding: Encodable { var criterion: String, ok: Bool, text: String }
-    struct KPI: Encodable {
-        var metric: String, target: Target, weight: Double, achievability: String, warnings: Int
-        var checks: [Finding]
-    }
-    var plan: String?, period: String, warnings: Int, notes: [String], kpis: [KPI]
-
-    init(_ c: PlanCheck, plan: Plan) {
-        self.plan = plan.name; period = plan.period.label; warnings = c.warningCount; notes = c.notes
-        kpis = c.kpis.map { k in
-            KPI(metric: k.kpi.metric.rawValue, target: k.kpi.target, weight: k.kpi.weight,
-                achievability: k.achievability.rawValue, warnings: k.warnings.count,
-                checks: k.findings.map { Finding(criterion: $0.criterion.rawValue, ok: $0.ok, text: $0.text) })
-        }
-    }
-}

@@ -13,7 +13,7 @@ struct ReclassifyCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let store = try global.openStore(logger: makeLogger("smmkpi.reclassify"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.reclassify"))
         let service = SentimentService(store: store)
         let s = try await service.reclassify()
         print("Classified \(Terminal.grouped(s.classified)) texts with model \(service.classifier.version): \(Terminal.grouped(s.changed)) labels changed.")

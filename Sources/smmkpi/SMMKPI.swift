@@ -7,5 +7,6 @@ struct SMMKPI: AsyncParsableCommand {
         abstract: "KPIs for social media marketing: import data, compute KPIs, score plans.",
         subcommands: [ImportCommand.self, ExportCommand.self, KPICommand.self, DemoCommand.self, AnomaliesCommand.self,
                       PlanCommand.self, ScoreCommand.self,
-                      SentimentCommand.self, LabelCommand.self, ReclassifyCommand.self, CommentsCommand.self])
+                      SentimentCommand.self, LabelCommand.self, ReclassifyCommand.self, CommentsCommand.self,
+                      ServeCommand.self, UserCommand.self, WorkspaceCommand.self])
 }

@@ -41,7 +41,7 @@ struct ScoreCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try global.openStore(logger: makeLogger("smmkpi.score"))
+        let store = try await global.openStore(logger: makeLogger("smmkpi.score"))
         let loaded = try await PlanService(store: store).load(plan)
         try await PlanService(store: store).validate(loaded.plan)
         // Open and confirmed anomalies of the detector warn on the KPIs they can inflate.
@@ -65,18 +65,6 @@ struct ScoreCommand: AsyncParsableCommand {
     }
 }
 
-/// JSON with sorted keys, so the same scorecard always prints the same text.
-enum ScoreJSON {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try e.encode(value), as: UTF8.self)
-    }
-}
-
-struct ScoreHistoryJSON: Encodable {
-    var history: [Scorecard]
-}
 
 /// Human-readable scorecards: a table with colours on a terminal, and Markdown.
 enum ScorecardView {

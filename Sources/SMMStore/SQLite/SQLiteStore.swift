@@ -10,7 +10,8 @@ package final class SQLiteStore: Store {
     let logger: Logger
 
     /// Opens (creating when needed) the database file and migrates it to the current schema.
-    package init(path: String, logger: Logger = Logger(label: "smmkpi.store")) throws {
+    /// `home`: the file is a home database (docs/decisions/0004) and also gets the control tables.
+    package init(path: String, logger: Logger = Logger(label: "smmkpi.store"), home: Bool = false) throws {
         self.location = path
         self.logger = logger
         var config = Configuration()
@@ -22,7 +23,9 @@ package final class SQLiteStore: Store {
             let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             pool = try DatabasePool(path: path, configuration: config)
-            try SQLiteSchema.migrator().migrate(pool)
+            var migrator = SQLiteSchema.migrator()
+            if home { SQLiteSchema.registerHome(&migrator) }
+            try migrator.migrate(pool)
         } catch let error as DatabaseError {
             logger.error("open failed: \(error)")
             throw StoreError.cannotOpen(location: path, reason: error.message ?? "SQLite error \(error.resultCode)")

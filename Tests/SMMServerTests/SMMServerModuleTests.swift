@@ -1,7 +1,0 @@
-import Testing
-@testable import SMMServer
-
-@Suite struct SMMServerModuleTests {
-    @Test("The module is linked")
-    func linked() { #expect(SMMServerModule.name == "SMMServer") }
-}
