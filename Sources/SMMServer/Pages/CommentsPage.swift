@@ -21,7 +21,7 @@ package struct CommentsView: Sendable {
         var question: Bool
         var options: [Option]
     }
-    struct Option: Sendable { var value: String; var label: String; var selected: Bool }
+    typealias Option = SelectOption
     var picker: PeriodPickerView
     var periodTitle: String
     var views: [Tab]

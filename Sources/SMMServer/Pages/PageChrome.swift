@@ -141,3 +141,11 @@ struct TemplateScope: MustacheParent {
         return inner.children.first?.value
     }
 }
+
+/// One `<option>` of a `<select>`.
+package struct SelectOption: Sendable {
+    package var value: String
+    package var label: String
+    package var selected: Bool
+    package init(value: String, label: String, selected: Bool) { self.value = value; self.label = label; self.selected = selected }
+}

@@ -4,7 +4,7 @@ import SMMCore
 /// The period picker's view: kinds as links, the recent periods of the kind, custom dates, scope.
 package struct PeriodPickerView: Sendable {
     struct KindLink: Sendable { var label: String; var href: String; var current: Bool }
-    struct Option: Sendable { var value: String; var label: String; var selected: Bool }
+    typealias Option = SelectOption
     struct Hidden: Sendable { var name: String; var value: String }
 
     var action: String

@@ -6,7 +6,7 @@ import SMMStore
 /// The plan editor: a form of targets, weights and bonus, read into a ``Plan`` with errors
 /// that name the field; the SMART checks shown after a check or a save.
 package struct PlanEditorView: Sendable {
-    struct Option: Sendable { var value: String; var label: String; var selected: Bool }
+    typealias Option = SelectOption
     struct Row: Sendable {
         var index: Int
         var metrics: [Option]

@@ -34,7 +34,7 @@ package struct SettingsView: Sendable {
         }
     }
     package struct RoleRow: Sendable { var value: String; var label: String; var hint: String }
-    package struct Option: Sendable { var value: String; var label: String; var selected: Bool }
+    package typealias Option = SelectOption
 
     package var csrf: String
     package var languages: [Option]

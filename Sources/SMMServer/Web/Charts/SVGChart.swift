@@ -34,7 +34,7 @@ package enum SVGChart {
         var out = open(width: width, height: height, id: id, title: title, description: description, kind: "line")
         guard !points.isEmpty, !values.isEmpty else {
             out += "<text class=\"chart-empty\" x=\"\(svgNumber(w / 2))\" y=\"\(svgNumber(h / 2))\" text-anchor=\"middle\">"
-                + HTMLText.escape(description) + "</text></svg>"
+                + HTML.escape(description) + "</text></svg>"
             return out
         }
         let scale = ChartScale(covering: values)
@@ -47,21 +47,21 @@ package enum SVGChart {
             let ty = svgNumber(y(t))
             out += "<line x1=\"\(svgNumber(left))\" x2=\"\(svgNumber(w - right))\" y1=\"\(ty)\" y2=\"\(ty)\"/>"
             out += "<text class=\"chart-tick\" x=\"\(svgNumber(left - 8))\" y=\"\(ty)\" dy=\"0.32em\" text-anchor=\"end\">"
-                + HTMLText.escape(format(t)) + "</text>"
+                + HTML.escape(format(t)) + "</text>"
         }
         out += "</g><g class=\"chart-x\">"
         let every = max(1, Int((Double(points.count) / 6).rounded(.up)))
         for (i, p) in points.enumerated() where (points.count - 1 - i) % every == 0 {
             let anchor = points.count > 1 && i == points.count - 1 ? "end" : "middle"
             out += "<text class=\"chart-tick\" x=\"\(svgNumber(x(i)))\" y=\"\(svgNumber(h - bottom + 20))\" text-anchor=\"\(anchor)\">"
-                + HTMLText.escape(p.label) + "</text>"
+                + HTML.escape(p.label) + "</text>"
         }
         out += "</g>"
         if let target {
             let ty = svgNumber(y(target))
             out += "<g class=\"chart-target\"><line x1=\"\(svgNumber(left))\" x2=\"\(svgNumber(w - right))\" y1=\"\(ty)\" y2=\"\(ty)\"/>"
             out += "<text x=\"\(svgNumber(w - right))\" y=\"\(ty)\" dy=\"-0.4em\" text-anchor=\"end\">"
-                + HTMLText.escape(targetLabel.isEmpty ? format(target) : targetLabel + ": " + format(target)) + "</text></g>"
+                + HTML.escape(targetLabel.isEmpty ? format(target) : targetLabel + ": " + format(target)) + "</text></g>"
         }
         // The line breaks where a period has no data.
         var segments: [[(Double, Double)]] = [[]]
@@ -81,7 +81,7 @@ package enum SVGChart {
             guard let v = p.value else { continue }
             let last = i == points.count - 1
             out += "<circle class=\"\(last ? "chart-dot chart-dot-last" : "chart-dot")\" cx=\"\(svgNumber(x(i)))\" cy=\"\(svgNumber(y(v)))\" r=\"\(last ? "4.5" : "3")\">"
-                + "<title>" + HTMLText.escape(p.label + ": " + format(v)) + "</title></circle>"
+                + "<title>" + HTML.escape(p.label + ": " + format(v)) + "</title></circle>"
         }
         return out + "</svg>"
     }
@@ -94,7 +94,7 @@ package enum SVGChart {
         var out = open(width: width, height: height, id: id, title: title, description: description, kind: "bars")
         guard !bars.isEmpty else {
             out += "<text class=\"chart-empty\" x=\"\(width / 2)\" y=\"\(height / 2)\" dy=\"0.32em\" text-anchor=\"middle\">"
-                + HTMLText.escape(description) + "</text></svg>"
+                + HTML.escape(description) + "</text></svg>"
             return out
         }
         let w = Double(width)
@@ -105,12 +105,12 @@ package enum SVGChart {
             let y = top + Double(i) * rowHeight
             let length = max(2, abs(bar.value) / maxValue * span)
             let tone = bar.tone.map { " tone-" + $0.filter { $0.isLetter || $0 == "-" || $0 == "_" } } ?? ""
-            out += "<g class=\"chart-bar\(tone)\"><title>" + HTMLText.escape(bar.label + ": " + bar.display) + "</title>"
+            out += "<g class=\"chart-bar\(tone)\"><title>" + HTML.escape(bar.label + ": " + bar.display) + "</title>"
             out += "<text class=\"chart-label\" x=\"\(svgNumber(labelWidth - 10))\" y=\"\(svgNumber(y + rowHeight / 2))\" dy=\"0.32em\" text-anchor=\"end\">"
-                + HTMLText.escape(truncated(bar.label, 18)) + "</text>"
+                + HTML.escape(truncated(bar.label, 18)) + "</text>"
             out += "<rect x=\"\(svgNumber(labelWidth))\" y=\"\(svgNumber(y + 6))\" width=\"\(svgNumber(length))\" height=\"\(svgNumber(rowHeight - 12))\" rx=\"4\"/>"
             out += "<text class=\"chart-value\" x=\"\(svgNumber(labelWidth + length + 8))\" y=\"\(svgNumber(y + rowHeight / 2))\" dy=\"0.32em\">"
-                + HTMLText.escape(bar.display) + "</text></g>"
+                + HTML.escape(bar.display) + "</text></g>"
         }
         return out + "</svg>"
     }
@@ -118,8 +118,8 @@ package enum SVGChart {
     /// A small trend line for a KPI card: no axes, the last point marked.
     package static func sparkline(_ values: [Double?], label: String, width: Int = 120, height: Int = 32) -> String {
         let w = Double(width), h = Double(height), pad = 3.0
-        var out = "<svg class=\"sparkline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">"
-            + "<title>" + HTMLText.escape(label) + "</title>"
+        var out = "<svg class=\"sparkline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTML.escape(label))\">"
+            + "<title>" + HTML.escape(label) + "</title>"
         let present = values.compactMap { $0 }
         guard present.count >= 2, let lo = present.min(), let hi = present.max() else { return out + "</svg>" }
         let step = (w - 2 * pad) / Double(max(1, values.count - 1))
@@ -141,8 +141,8 @@ package enum SVGChart {
         let safe = id.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         return "<svg class=\"chart chart-kind-\(kind)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" "
             + "preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"\(safe)-title \(safe)-desc\">"
-            + "<title id=\"\(safe)-title\">" + HTMLText.escape(title) + "</title>"
-            + "<desc id=\"\(safe)-desc\">" + HTMLText.escape(description) + "</desc>"
+            + "<title id=\"\(safe)-title\">" + HTML.escape(title) + "</title>"
+            + "<desc id=\"\(safe)-desc\">" + HTML.escape(description) + "</desc>"
     }
 
     private static func truncated(_ s: String, _ n: Int) -> String {
