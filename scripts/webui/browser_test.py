@@ -258,13 +258,21 @@ def screenshots(driver, server, out):
         for name, url in pages:
             d.get(url if url.startswith("http") else server.base + url)
             WebDriverWait(d, 60).until(EC.presence_of_element_located((By.CSS_SELECTOR, "main")))
-            height = d.execute_script("return Math.min(document.documentElement.scrollHeight, 6000)")
+            height = d.execute_script("return Math.min(document.documentElement.scrollHeight, %d)" % (6000 if name == "dashboard" else 2400))
             d.set_window_size(1280, max(800, height))
             time.sleep(0.2)
             d.save_screenshot(os.path.join(out, "%s-%s.png" % (name, lang)))
             d.set_window_size(1280, 900)
     d.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
     WebDriverWait(d, 30).until(EC.presence_of_element_located((By.NAME, "password")))
+    # The login page speaks the browser's language: an English browser gets it in English.
+    english = make_driver(accept_language="en-US,en;q=0.9")
+    try:
+        english.get(server.base + "/login")
+        WebDriverWait(english, 30).until(EC.presence_of_element_located((By.NAME, "password")))
+        english.save_screenshot(os.path.join(out, "login-en.png"))
+    finally:
+        english.quit()
 
 
 def main():

@@ -11,8 +11,8 @@ package struct PeriodChoice: Sendable, Equatable {
     /// The kinds the picker offers.
     package static let kinds: [Period.Kind] = [.week, .month, .quarter, .custom]
 
-    /// Reads the query; without a period, the month (or the asked kind) holding `latest`, the
-    /// last day with data. A period that does not parse falls back the same way and says why.
+    /// Reads the query; without a period, the last whole month (or period of the asked kind) of
+    /// the data, see ``defaultChoice(kind:latest:)``. A period that does not parse falls back the same way and says why.
     package static func from(query: [String: String], latest: LocalDate) -> (choice: PeriodChoice, problem: String?) {
         let askedKind = query["kind"].flatMap(Period.Kind.init(rawValue:))
         if let from = query["from"].flatMap({ LocalDate(iso: $0) }), let to = query["to"].flatMap({ LocalDate(iso: $0) }),
@@ -31,9 +31,13 @@ package struct PeriodChoice: Sendable, Equatable {
         return (defaultChoice(kind: askedKind ?? .month, latest: latest), nil)
     }
 
-    /// The period of `kind` that holds `latest` (a custom choice: the 30 days up to it).
+    /// The last whole period of `kind` up to `latest`, the last day with data: the period holding
+    /// it when it ends that day, else the one before (a month half over does not compare with a
+    /// whole one). A custom choice: the 30 days up to `latest`.
     package static func defaultChoice(kind: Period.Kind, latest: LocalDate) -> PeriodChoice {
-        PeriodChoice(period: containing(latest, kind: kind), kind: kind)
+        let current = containing(latest, kind: kind)
+        let period = kind == .custom || current.last == latest ? current : current.previous
+        return PeriodChoice(period: period, kind: kind)
     }
 
     /// The period of a kind that holds a date.
