@@ -59,13 +59,15 @@ struct ServeCommand: AsyncParsableCommand {
             let d = try await DemoSite.prepare(databases: databases, accounts: demoAccounts, days: demoDays,
                                                password: ProcessInfo.processInfo.environment["SMMKPI_DEMO_PASSWORD"],
                                                bcryptCost: bcryptCost(), logger: logger)
-            print("""
+            // Written at once, not buffered: scripts read the token while the server runs.
+            FileHandle.standardOutput.write(Data("""
                 Demo ready at http://\(host):\(port)/ (database \(location.description)).
                   login:     \(d.login)
                   password:  \(d.password)
                   API token: \(d.token)
                   try:       curl -H 'Authorization: Bearer \(d.token)' 'http://\(host):\(port)/api/v1/workspaces/default/kpi?period=\(d.month.label)'
-                """)
+
+                """.utf8))
         } else if try await databases.home.users().isEmpty {
             Terminal.err("No users yet: add an owner with `smmkpi user add LOGIN --role owner --db \(location.description)`.")
         }

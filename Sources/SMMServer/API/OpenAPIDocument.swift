@@ -362,7 +362,8 @@ package enum OpenAPIDocument {
       "description": "2025-W05, 2024-11, 2024-Q4, 2024 or 2024-11-03..2024-11-17.",
       "schema": {
        "type": "string",
-       "example": "2024-11"
+       "pattern": "^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}|-Q[1-4])?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[.][.][0-9]{4}-[0-9]{2}-[0-9]{2}$",
+       "example": "2026-10"
       }
      },
      {
@@ -587,7 +588,8 @@ package enum OpenAPIDocument {
       "description": "The plan's id or name.",
       "schema": {
        "type": "string"
-      }
+      },
+      "example": "1"
      }
     ],
     "responses": {
@@ -622,7 +624,8 @@ package enum OpenAPIDocument {
       "description": "The plan's id or name.",
       "schema": {
        "type": "string"
-      }
+      },
+      "example": "1"
      }
     ],
     "responses": {
@@ -652,7 +655,8 @@ package enum OpenAPIDocument {
       "description": "The plan's id or name.",
       "schema": {
        "type": "string"
-      }
+      },
+      "example": "1"
      },
      {
       "name": "as_of",
@@ -709,7 +713,9 @@ package enum OpenAPIDocument {
       "required": false,
       "description": "Only anomalies touching this period (default: all dates).",
       "schema": {
-       "type": "string"
+       "type": "string",
+       "pattern": "^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}|-Q[1-4])?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[.][.][0-9]{4}-[0-9]{2}-[0-9]{2}$",
+       "example": "2026-10"
       }
      },
      {
@@ -850,7 +856,8 @@ package enum OpenAPIDocument {
       "description": "2025-W05, 2024-11, 2024-Q4, 2024 or 2024-11-03..2024-11-17.",
       "schema": {
        "type": "string",
-       "example": "2024-11"
+       "pattern": "^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}|-Q[1-4])?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[.][.][0-9]{4}-[0-9]{2}-[0-9]{2}$",
+       "example": "2026-10"
       }
      },
      {
@@ -1043,6 +1050,7 @@ package enum OpenAPIDocument {
     "in": "path",
     "required": true,
     "description": "The workspace's slug.",
+    "example": "default",
     "schema": {
      "type": "string",
      "pattern": "^[a-z0-9][a-z0-9-]{0,39}$"
