@@ -8,15 +8,7 @@ import Testing
 
 /// The small bundle of ../shared/spec/examples in a fresh SQLite file.
 enum SmallBundleStore {
-    static let examples: URL = {
-        if let dir = ProcessInfo.processInfo.environment["SMMKPI_SPEC_DIR"], !dir.isEmpty {
-            let url = URL(fileURLWithPath: dir)
-            let nested = url.appendingPathComponent("examples")
-            return FileManager.default.fileExists(atPath: nested.appendingPathComponent("small-bundle").path) ? nested : url
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/spec/examples")
-    }()
+    static var examples: URL { Fixtures.examples }
 
     /// A new database with the small bundle imported; the directory is removed by the caller.
     static func make() throws -> (store: SQLiteStore, dir: URL) {
