@@ -14,6 +14,7 @@ enum SQLiteSchema {
         registerPlans(&m)
         registerSentiment(&m)
         registerDetection(&m)
+        registerReports(&m)
         return m
     }
 
