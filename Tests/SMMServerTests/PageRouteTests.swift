@@ -41,7 +41,7 @@ import Testing
         let pages: [(String, Role)] = [("dashboard?period=2024-11", .client), ("plans", .client), ("plans/new", .specialist),
                                        ("anomalies?period=2024-Q4", .specialist), ("comments?period=2024-11", .specialist),
                                        ("import", .specialist), ("reports", .client), ("reports/kpi.csv?period=2024-11", .client),
-                                       ("reports/kpi.json?period=2024-11", .client)]
+                                       ("reports/kpi.json?period=2024-11", .client), ("reports/download?kind=monthly&period=2024-11&format=json", .client)]
         try await site.app(pages: try WebPages()).test(.live) { client in
             for role in Role.allCases {
                 var b = Browser()
@@ -51,12 +51,33 @@ import Testing
                     #expect(r.status == (role >= min ? .ok : .forbidden), "\(role) GET \(page): \(r.status)")
                     // beta is empty: an owner gets its pages, and a download says there is no data yet.
                     let other = try await b.send(client, "/w/beta/" + page, headers: [.accept: "text/html"])
-                    let download = page.hasPrefix("reports/kpi.")
+                    let download = page.hasPrefix("reports/kpi.") || page.hasPrefix("reports/download")
                     #expect(other.status == (role == .owner ? (download ? .badRequest : .ok) : .notFound), "\(role) GET beta/\(page): \(other.status)")
-                    if role == .owner && download { #expect(other.text.contains("has no data yet")) }
+                    if role == .owner && page.hasPrefix("reports/kpi.") { #expect(other.text.contains("has no data yet")) }
                 }
                 #expect(try await b.send(client, "/settings").status == .ok)
             }
+        }
+    }
+
+    @Test("reports download in their formats and the page's language; an unknown format is refused")
+    func reports() async throws {
+        let site = try await TestSite()
+        try await site.app(pages: try WebPages()).test(.live) { client in
+            var b = Browser()
+            try await b.login(client, "client", "password-client")
+            let page = try await b.send(client, "/w/alpha/reports")
+            #expect(page.text.contains("/w/alpha/reports/download?kind=weekly&amp;period=2024-W52&amp;format=pdf"))
+            let xlsx = try await b.send(client, "/w/alpha/reports/download?kind=monthly&period=2024-11&format=xlsx")
+            #expect(xlsx.status == .ok)
+            #expect(xlsx.headers[.contentDisposition] == "attachment; filename=\"smmkpi-monthly-2024-11-en.xlsx\"")
+            #expect(Array(xlsx.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            let md = try await b.send(client, "/w/alpha/reports/download?kind=weekly&period=2024-W50&format=md")
+            #expect(md.status == .ok)
+            #expect(md.text.contains("2024-W50") || md.text.contains("Week 50"))
+            let bad = try await b.send(client, "/w/alpha/reports/download?kind=monthly&period=2024-11&format=docx", headers: [.accept: "text/html"])
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("is not a report format"))
         }
     }
 

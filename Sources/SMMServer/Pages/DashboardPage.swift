@@ -73,7 +73,7 @@ package struct DashboardPage: Sendable {
             scopeTitle: ScopeChoice.title(scopeValue, accounts: accounts, localizer: l),
             problem: problem.map { _ in l.t("period.invalid") }, hasData: false, headline: [], areas: [], trends: [],
             breakdowns: [], topPosts: [], bottomPosts: [], hasPosts: false,
-            jsonHref: "/api/v1/kpi?" + PageQuery.period(choice, scope: ""))
+            jsonHref: base + "/reports/kpi.json?" + PageQuery.period(choice, scope: ""))
         guard !accounts.isEmpty else { return view }
 
         let periods = PeriodChoice.history(ending: period, count: 12)

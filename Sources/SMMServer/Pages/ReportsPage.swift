@@ -1,12 +1,15 @@
 import Foundation
+import Logging
 import SMMCore
 import SMMEngine
+import SMMReports
 import SMMStore
 
-/// The reports page: per recent week and month, the KPI table to download as CSV (in the
-/// page's language) and as JSON (the shape of `smmkpi kpi --format json`).
+/// The reports page: per recent week and month, the weekly or monthly report (`smmkpi report`) in
+/// every format in the page's language, and the KPI table as CSV.
 package struct ReportsView: Sendable {
-    struct Row: Sendable { var label: String; var csvHref: String; var jsonHref: String; var dashboardHref: String }
+    struct Download: Sendable { var label: String; var href: String }
+    struct Row: Sendable { var label: String; var downloads: [Download]; var csvHref: String; var dashboardHref: String }
     var weeks: [Row]
     var months: [Row]
     var hasData: Bool
@@ -19,13 +22,36 @@ package struct ReportsPage: Sendable {
     package func build(base: String, localizer l: Localizer) async throws -> ReportsView {
         guard let latest = try await store.dataRange()?.upperBound else { return ReportsView(weeks: [], months: [], hasData: false) }
         func rows(_ kind: Period.Kind, _ n: Int) -> [ReportsView.Row] {
-            PeriodChoice.history(ending: PeriodChoice.containing(latest, kind: kind), count: n).reversed().map { p in
+            let report: ReportKind = kind == .week ? .weekly : .monthly
+            return PeriodChoice.history(ending: PeriodChoice.containing(latest, kind: kind), count: n).reversed().map { p in
                 let q = "period=" + PageQuery.encode(p.label)
-                return ReportsView.Row(label: l.period(p), csvHref: "\(base)/reports/kpi.csv?\(q)",
-                                       jsonHref: "\(base)/reports/kpi.json?\(q)", dashboardHref: "\(base)/dashboard?\(q)")
+                let downloads = Self.formats.map { f in
+                    ReportsView.Download(label: f.rawValue.uppercased(),
+                                         href: "\(base)/reports/download?kind=\(report.rawValue)&\(q)&format=\(f.rawValue)")
+                }
+                return ReportsView.Row(label: l.period(p), downloads: downloads, csvHref: "\(base)/reports/kpi.csv?\(q)",
+                                       dashboardHref: "\(base)/dashboard?\(q)")
             }
         }
         return ReportsView(weeks: rows(.week, 6), months: rows(.month, 6), hasData: true)
+    }
+
+    /// The formats offered, the one a director opens first first.
+    static let formats: [ReportFileFormat] = [.pdf, .xlsx, .html, .md, .json]
+
+    /// A weekly or monthly report in a format and language (as `smmkpi report` writes it).
+    package func download(kind raw: String?, period rawPeriod: String?, format rawFormat: String?, language: UILanguage,
+                          logger: Logger) async throws -> (fileName: String, mimeType: String, data: Data) {
+        guard let kind = raw.flatMap(ReportKind.init(rawValue:)) else {
+            throw ReportsPageError.badKind(raw ?? "")
+        }
+        guard let format = rawFormat.flatMap(ReportFileFormat.init(rawValue:)) else {
+            throw ReportsPageError.badFormat(rawFormat ?? "")
+        }
+        let period = try Period(parsing: rawPeriod ?? "")
+        let request = ReportRequest(kind: kind, period: period, language: language == .ru ? .ru : .en)
+        let (model, data) = try await ReportService(store: store, logger: logger).render(request, as: format)
+        return (ReportRenderer.fileName(model, format), format.mimeType, data)
     }
 
     /// The KPI report of a period for downloads.
@@ -53,5 +79,17 @@ package struct ReportsPage: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(r)
+    }
+}
+
+/// A report download with an unknown kind or format.
+package enum ReportsPageError: Error, LocalizedError, Equatable {
+    case badKind(String)
+    case badFormat(String)
+    package var errorDescription: String? {
+        switch self {
+        case .badKind(let k): return "“\(k)” is not a report kind; ask for weekly or monthly."
+        case .badFormat(let f): return "“\(f)” is not a report format; ask for pdf, xlsx, html, md or json."
+        }
     }
 }

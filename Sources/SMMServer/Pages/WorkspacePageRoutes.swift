@@ -148,6 +148,14 @@ struct WorkspacePageRoutes: Sendable {
                                                    .contentDisposition: "attachment; filename=\"kpi-\(ws.workspace.slug)-\(report.period.label).csv\""],
                             body: .init(byteBuffer: ByteBuffer(string: "\u{FEFF}" + csv)))
         }
+        get("reports/download", .client) { request, _, ws, chrome in
+            let q = WebPages.query(request)
+            let file = try await ReportsPage(store: ws.store).download(kind: q["kind"], period: q["period"], format: q["format"],
+                                                                      language: chrome.language, logger: services.logger)
+            return Response(status: .ok, headers: [.contentType: file.mimeType,
+                                                   .contentDisposition: "attachment; filename=\"\(file.fileName)\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
+        }
         get("reports/kpi.json", .client) { request, _, ws, _ in
             let period = request.uri.queryParameters["period"].map(String.init)
             let report = try await ReportsPage(store: ws.store).report(period: period)

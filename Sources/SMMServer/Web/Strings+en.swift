@@ -169,8 +169,7 @@ extension Catalogue {
         "reports.weekly": "Weekly report",
         "reports.monthly": "Monthly report",
         "reports.download": "Download",
-        "reports.none": "Report generation arrives in the next version; the data is available as JSON meanwhile.",
-        "reports.kpiJSON": "KPIs as JSON",
+                "reports.kpiJSON": "KPIs as JSON",
         "settings.title": "Settings",
         "settings.users": "Users",
         "settings.roles": "Roles",
@@ -246,7 +245,7 @@ extension Catalogue {
         "reports.csvChange": "Change, %",
         "reports.csvId": "Id",
         "reports.csvUnit": "Unit",
-        "reports.formats": "CSV opens in Excel and Google Sheets; JSON is the output of smmkpi kpi --format json.",
+        "reports.formats": "The same reports smmkpi report writes: PDF to send, XLSX for spreadsheets, HTML, Markdown and JSON. CSV is the table of every KPI of the period.",
         "settings.lastUsed": "Last used",
         "settings.revoked": "Revoked",
         "settings.scopeWrite": "may write",
@@ -269,5 +268,6 @@ extension Catalogue {
         "import.processing": "Uploaded; importing…",
         "dashboard.headline": "Key figures",
         "dashboard.allMetrics": "All metrics",
+        "reports.kpiCSV": "KPI table as CSV",
     ]
 }

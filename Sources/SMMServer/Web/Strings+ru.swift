@@ -169,8 +169,7 @@ extension Catalogue {
         "reports.weekly": "Недельный отчёт",
         "reports.monthly": "Месячный отчёт",
         "reports.download": "Скачать",
-        "reports.none": "Генерация отчётов появится в следующей версии; пока доступны данные в JSON.",
-        "reports.kpiJSON": "KPI в JSON",
+                "reports.kpiJSON": "KPI в JSON",
         "settings.title": "Настройки",
         "settings.users": "Пользователи",
         "settings.roles": "Роли",
@@ -246,7 +245,7 @@ extension Catalogue {
         "reports.csvChange": "Изменение, %",
         "reports.csvId": "Код",
         "reports.csvUnit": "Единица",
-        "reports.formats": "CSV открывается в Excel и Google Таблицах; JSON совпадает с выводом smmkpi kpi --format json.",
+        "reports.formats": "Отчёты те же, что пишет smmkpi report: PDF для рассылки, XLSX для таблиц, HTML, Markdown и JSON. CSV — таблица всех KPI периода.",
         "settings.lastUsed": "Последнее использование",
         "settings.revoked": "Отозван",
         "settings.scopeWrite": "с правом записи",
@@ -269,5 +268,6 @@ extension Catalogue {
         "import.processing": "Файл загружен, идёт импорт…",
         "dashboard.headline": "Главное",
         "dashboard.allMetrics": "Все показатели",
+        "reports.kpiCSV": "Таблица KPI в CSV",
     ]
 }

@@ -51,6 +51,6 @@ extension Templates {
 """#
 
     static let reportRow = #"""
-<tr><td><a href="{{dashboardHref}}">{{label}}</a></td><td class="num"><a class="btn btn-ghost btn-sm" href="{{csvHref}}" download>CSV</a> <a class="btn btn-ghost btn-sm" href="{{jsonHref}}" download>JSON</a></td></tr>
+<tr><td><a href="{{dashboardHref}}">{{label}}</a></td><td class="num downloads">{{#downloads}}<a class="btn btn-ghost btn-sm" href="{{href}}" download>{{label}}</a> {{/downloads}}<a class="btn btn-ghost btn-sm" href="{{csvHref}}" download title="{{t.reports.kpiCSV}}">CSV</a></td></tr>
 """#
 }
