@@ -199,7 +199,12 @@ class Check:
             self.wait(EC.presence_of_element_located((By.ID, "pp-from")), "the custom period")
             d.execute_script("document.getElementById('pp-from').value='2000-01-01'")
             d.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
-            self.wait(EC.presence_of_element_located((By.CSS_SELECTOR, "h1")), "the anomalies of every date")
+            self.wait(lambda drv: "from=2000-01-01" in drv.current_url, "the anomalies of every date")
+            self.wait(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")), "the anomalies page")
+            try:
+                WebDriverWait(d, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "button[value=confirmed]")))
+            except Exception:
+                pass
             buttons = d.find_elements(By.CSS_SELECTOR, "button[value=confirmed]")
         self.expect(len(buttons) > 0, "an open anomaly to confirm")
         card = buttons[0].find_element(By.XPATH, "./ancestor::article")
@@ -225,6 +230,7 @@ class Check:
         # Comments and reports render; a client-side console stays clean.
         for page in ("comments", "reports", "settings"):
             d.find_element(By.CSS_SELECTOR, "nav.nav a[href$='/%s']" % page).click()
+            self.wait(lambda drv: drv.current_url.split("?")[0].endswith("/" + page), "the %s page" % page)
             self.wait(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")), "the %s page" % page)
             self.shot(page)
         if self.errors:

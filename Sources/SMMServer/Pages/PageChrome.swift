@@ -84,8 +84,13 @@ package struct PageRenderer: Sendable {
     /// A page inside the layout. `current` is the navigation item to mark.
     package func page(_ template: String, view: Any, title: String, current: String, chrome: PageChrome,
                       script: Bool = false) -> String {
+        page(body: fragment(template, view: view, language: chrome.language), title: title, current: current,
+             chrome: chrome, script: script)
+    }
+
+    /// A page around a body rendered before (a cached one).
+    package func page(body: String, title: String, current: String, chrome: PageChrome, script: Bool = false) -> String {
         let l = chrome.localizer
-        let body = fragment(template, view: view, language: chrome.language)
         let nav = chrome.permissions.pages.map { id in
             NavItem(id: id, label: l.t("nav." + id), href: id == "settings" ? "/settings" : chrome.base + "/" + id,
                     current: id == current)

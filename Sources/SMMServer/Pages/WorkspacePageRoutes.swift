@@ -31,10 +31,12 @@ struct WorkspacePageRoutes: Sendable {
             let q = WebPages.query(request)
             let key = ["dashboard", ws.workspace.slug, try await ws.dataVersion(), chrome.language.rawValue,
                        q.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")].joined(separator: "|")
-            let view = try await pages.cache.value(key, as: DashboardView.self) {
-                try await DashboardPage(store: ws.store).build(query: q, base: chrome.base, localizer: chrome.localizer)
+            // The body holds no per-user data (no form token): it is rendered once per data version.
+            let body = try await pages.cache.value(key, as: String.self) {
+                let view = try await DashboardPage(store: ws.store).build(query: q, base: chrome.base, localizer: chrome.localizer)
+                return r.fragment("dashboard", view: view, language: chrome.language)
             }
-            return WebPages.html(r.page("dashboard", view: view, title: chrome.localizer.t("dashboard.title"), current: "dashboard", chrome: chrome))
+            return WebPages.html(r.page(body: body, title: chrome.localizer.t("dashboard.title"), current: "dashboard", chrome: chrome))
         }
 
         // Plans
