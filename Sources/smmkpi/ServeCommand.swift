@@ -74,7 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
             Terminal.err("No users yet: add an owner with `smmkpi user add LOGIN --role owner --db \(location.description)`.")
         }
         let config = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, bcryptCost: bcryptCost())
-        try await runServer(configuration: config, databases: databases, logger: logger,
+        try await runServer(configuration: config, databases: databases, logger: logger, pages: try WebPages(),
                             extraServices: backgroundServices(databases: databases, logger: logger))
     }
 

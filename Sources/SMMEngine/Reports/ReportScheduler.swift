@@ -50,11 +50,15 @@ package struct ReportScheduler: Service {
     }
 
     package func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                _ = await self.runDue()
-                try await self.sleep(self.interval)
+        do {
+            try await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    _ = await self.runDue()
+                    try await self.sleep(self.interval)
+                }
             }
+        } catch is CancellationError {
+            // Graceful shutdown cancels the wait between passes: a normal end, not a failure of `serve`.
         }
     }
 

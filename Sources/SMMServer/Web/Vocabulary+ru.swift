@@ -1,0 +1,14 @@
+/// Russian names of networks, post formats and other bundle vocabulary.
+extension Catalogue {
+    static let vocabularyRU: [String: String] = [
+        "network.vk": "ВКонтакте", "network.telegram": "Telegram", "network.dzen": "Дзен",
+        "network.ok": "Одноклассники", "network.instagram": "Instagram", "network.facebook": "Facebook",
+        "network.x": "X", "network.youtube": "YouTube", "network.tiktok": "TikTok", "network.rutube": "Rutube",
+        "network.max": "MAX", "network.other": "Другое",
+        "format.post": "Пост", "format.clip": "Клип", "format.video": "Видео", "format.story": "История",
+        "format.article": "Статья", "format.live": "Эфир", "format.carousel": "Карусель", "format.poll": "Опрос",
+        "format.other": "Другое",
+        "period.invalid": "Период не распознан, показан текущий месяц.",
+        "period.year": "Год",
+    ]
+}
