@@ -7,10 +7,19 @@ import SMMEngine
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a bundle folder or .zip into the database (all or nothing).")
+        abstract: "Import a bundle folder or .zip (or a Dzen Studio export with --format dzen) into the database (all or nothing).")
 
-    @Argument(help: "A bundle folder or a .zip of one.")
+    @Argument(help: "A bundle folder or a .zip of one; with --format dzen, the CSV exported from Dzen Studio.")
     var bundle: String
+
+    @Option(name: .long, help: "bundle (default) or dzen (Dzen Studio's publication statistics CSV; see docs/connectors/dzen.md).")
+    var format = "bundle"
+
+    @Option(name: .long, help: "With --format dzen: the account the publications belong to (created with network dzen when missing).")
+    var account: String?
+
+    @Option(name: .long, help: "With --format dzen: the IANA time zone of the export's dates (default: the database's, else UTC).")
+    var timezone: String?
 
     @Flag(name: .long, help: "Import the good rows and report the bad ones instead of rejecting the bundle.")
     var skipBadRows = false
@@ -29,7 +38,21 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let report: ImportReport
         do {
-            report = try importer.run(bundle: bundle, options: ImportOptions(skipBadRows: skipBadRows, rejectsPath: rejects))
+            switch format {
+            case "bundle":
+                report = try importer.run(bundle: bundle, options: ImportOptions(skipBadRows: skipBadRows, rejectsPath: rejects))
+            case "dzen":
+                guard let account else {
+                    throw ValidationError("--format dzen needs --account ID: the account the publications belong to, e.g. --account dzen_main.")
+                }
+                if skipBadRows || rejects != nil {
+                    throw ValidationError("--skip-bad-rows and --rejects work with bundles only; a Dzen export is imported all or nothing.")
+                }
+                report = try await DzenExport.importFile(path: bundle, accountID: account, timeZone: timezone, collectedAt: nil,
+                                                         store: store, logger: logger)
+            default:
+                throw ValidationError("Unknown --format “\(format)”: use bundle or dzen.")
+            }
         } catch {
             line.clear()
             throw error
