@@ -15,6 +15,16 @@ package enum StoreError: Error, Equatable, LocalizedError {
     case settingsMismatch(field: String, stored: String, incoming: String)
     case failed(operation: String, reason: String)
     case unsupportedLocation(String)
+    /// No server answers at the address (PostgreSQL).
+    case unreachable(location: String)
+    /// The server refused the user name or password.
+    case authenticationFailed(location: String, user: String)
+    /// The server has no database of this name.
+    case databaseMissing(location: String, database: String)
+    /// The database was migrated by a newer smmkpi: it has migrations this binary does not know.
+    case schemaNewer(location: String, unknown: [String])
+    /// `db copy` into a database that already holds data, without --force.
+    case targetNotEmpty(location: String, rows: Int)
 
     package var errorDescription: String? {
         switch self {
@@ -25,7 +35,17 @@ package enum StoreError: Error, Equatable, LocalizedError {
         case .failed(let op, let r):
             return "The database could not \(op): \(r)."
         case .unsupportedLocation(let l):
-            return "“\(l)” is not a database location this build supports: give a SQLite file path."
+            return "“\(l)” is not a database location this build supports: give a SQLite file path or postgres://user:password@host:port/database."
+        case .unreachable(let l):
+            return "No PostgreSQL server answers at \(l): start the server, or fix the host and port in --db (or SMMKPI_DB)."
+        case .authenticationFailed(let l, let u):
+            return "The PostgreSQL server at \(l) refused the password of user “\(u)”: fix the user and password in --db (or SMMKPI_DB)."
+        case .databaseMissing(let l, let d):
+            return "The PostgreSQL server at \(l) has no database “\(d)”: create it (createdb \(d)) or fix the name in --db (or SMMKPI_DB)."
+        case .targetNotEmpty(let l, let n):
+            return "The database \(l) already holds \(n) row\(n == 1 ? "" : "s"); nothing was copied. Copy into an empty database, or add --force to replace its data."
+        case .schemaNewer(let l, let unknown):
+            return "The database \(l) was set up by a newer smmkpi (unknown schema version \(unknown.joined(separator: ", "))): use that smmkpi or a newer one; this one changes nothing."
         }
     }
 }

@@ -5,7 +5,7 @@ import SMMStore
 
 /// Options every data command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: "The home database: a SQLite file path (created on first use; default $SMMKPI_DB or smmkpi.sqlite).")
+    @Option(name: .customLong("db"), help: "The home database: a SQLite file path (created on first use) or postgres://user:password@host:port/database; default $SMMKPI_DB, else smmkpi.sqlite.")
     var dbOption: String?
 
     @Option(name: .long, help: "The workspace whose data to use (default $SMMKPI_WORKSPACE or default).")
@@ -36,6 +36,15 @@ struct GlobalOptions: ParsableArguments {
         let dbs = try openDatabases(logger: logger)
         return try dbs.store(for: try await dbs.workspace(slug: workspaceSlug, create: false))
     }
+}
+
+/// Opens a SQLite file or a PostgreSQL database (schema `public`, the home) by its `--db` text.
+func openStore(_ location: String, logger: Logger) throws -> any Store {
+    if PostgresLocation.isPostgres(location) {
+        return try PostgresStore(location: PostgresLocation(url: location), logger: logger)
+    }
+    if location.contains("://") { throw StoreError.unsupportedLocation(PostgresLocation.redact(location)) }
+    return try SQLiteStore(path: location, logger: logger)
 }
 
 /// Logs go to standard error, warnings and up unless SMMKPI_LOG_LEVEL says otherwise.

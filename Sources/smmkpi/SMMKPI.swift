@@ -10,6 +10,6 @@ struct SMMKPI: AsyncParsableCommand {
             PlanCommand.self, ScoreCommand.self,
             SentimentCommand.self, LabelCommand.self, ReclassifyCommand.self, CommentsCommand.self,
             ServeCommand.self, UserCommand.self, WorkspaceCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, DBCommand.self,
         ])
 }

@@ -61,8 +61,8 @@ struct TempDir {
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
     /// Opens (creating) a real SQLite database file in this folder.
-    func store(_ name: String = "smmkpi.sqlite") throws -> SQLiteStore {
-        try SQLiteStore(path: path(name))
+    func store(_ name: String = "smmkpi.sqlite") throws -> TestStore {
+        try TestBackend.store(sqlitePath: path(name))
     }
 
     /// Writes a bundle folder from file texts (`name.csv` → contents); returns its path.
