@@ -6,9 +6,21 @@ import PostgresNIO
 enum PostgresErrors {
     static func storeError(_ error: any Error, operation: String, location: PostgresLocation, logger: Logger) -> any Error {
         if error is StoreError || error is LabelError { return error }
-        if error is PSQLError { logger.error("\(operation): \(String(reflecting: error))") }
         // Errors of the caller (a rejected import, a cancelled task) pass through unchanged.
         guard let e = error as? PSQLError else { return error }
+        let mapped = sentence(e, operation: operation, location: location)
+        // The driver's own report goes to the log: at error level when the sentence is all the
+        // user gets of an unexpected failure, lower when the sentence says it all (so the command
+        // line shows one sentence).
+        if case .failed = mapped {
+            logger.error("\(operation): \(String(reflecting: error))")
+        } else {
+            logger.notice("\(operation): \(String(reflecting: error))")
+        }
+        return mapped
+    }
+
+    private static func sentence(_ e: PSQLError, operation: String, location: PostgresLocation) -> StoreError {
         let state = e.serverInfo?[.sqlState]
         switch state {
         case "28P01", "28000":
