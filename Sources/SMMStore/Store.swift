@@ -7,6 +7,21 @@ package struct StoreSettings: Sendable, Equatable {
     package var timeZone: String
     package var currency: String
     package init(timeZone: String, currency: String) { self.timeZone = timeZone; self.currency = currency }
+
+    /// The settings an import goes on with: the stored ones (a bundle without a manifest takes
+    /// them; one with a manifest must agree), nil when none are stored yet (the caller stores
+    /// `incoming`).
+    static func reconcile(stored: StoreSettings?, incoming: StoreSettings, explicit: Bool) throws -> StoreSettings? {
+        guard let stored else { return nil }
+        guard explicit else { return stored }
+        if stored.timeZone != incoming.timeZone {
+            throw StoreError.settingsMismatch(field: "time zone", stored: stored.timeZone, incoming: incoming.timeZone)
+        }
+        if stored.currency != incoming.currency {
+            throw StoreError.settingsMismatch(field: "currency", stored: stored.currency, incoming: incoming.currency)
+        }
+        return stored
+    }
 }
 
 /// Errors of the storage layer, as sentences. Driver errors are logged, never shown raw.

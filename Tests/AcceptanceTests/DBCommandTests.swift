@@ -95,25 +95,7 @@ struct DBCommandTests {
     }
 }
 
-/// Runs the binary without the test backend's `--db` rewriting, with extra environment.
+/// Runs the binary as it is asked (no `--db` rewriting), without an inherited SMMKPI_DB.
 func smmkpiRaw(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
-    let dir = try Fixtures.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let out = dir.appendingPathComponent("out"), err = dir.appendingPathComponent("err")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    let p = Process()
-    p.executableURL = Fixtures.binary
-    p.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["SMMKPI_DB"] = nil
-    p.environment = env.merging(environment) { $1 }
-    p.standardOutput = try FileHandle(forWritingTo: out)
-    p.standardError = try FileHandle(forWritingTo: err)
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
-    return CommandResult(status: p.terminationStatus,
-                         stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                         stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    try smmkpi(arguments, environment: ["SMMKPI_DB": ""].merging(environment) { $1 }, rewriteDB: false)
 }

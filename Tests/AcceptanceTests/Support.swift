@@ -36,7 +36,10 @@ struct CommandResult {
 }
 
 /// Runs smmkpi with arguments; stdout and stderr go through files so large outputs never block.
-func smmkpi(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+/// `SMMKPI_TEST_BACKEND=postgres` sends each `--db PATH` to a PostgreSQL database (see ``TestBackend``)
+/// unless `rewriteDB` is false; `environment` adds to or overrides the inherited variables.
+func smmkpi(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+            rewriteDB: Bool = true) throws -> CommandResult {
     let dir = try Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("out"), err = dir.appendingPathComponent("err")
@@ -44,7 +47,10 @@ func smmkpi(_ arguments: [String], in directory: URL? = nil) throws -> CommandRe
     _ = FileManager.default.createFile(atPath: err.path, contents: nil)
     let p = Process()
     p.executableURL = Fixtures.binary
-    p.arguments = try TestBackend.arguments(arguments)
+    p.arguments = rewriteDB ? try TestBackend.arguments(arguments) : arguments
+    if !environment.isEmpty {
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     if let directory { p.currentDirectoryURL = directory }
     p.standardOutput = try FileHandle(forWritingTo: out)
     p.standardError = try FileHandle(forWritingTo: err)

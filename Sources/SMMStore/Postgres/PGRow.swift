@@ -5,30 +5,22 @@ import SMMCore
 
 /// One result row read by column position, with the accessors of ``RawStatement`` (0-based),
 /// so that the PostgreSQL reads mirror the SQLite ones line by line.
-struct PGRow {
+struct PGRow: StoredRow {
     let row: PostgresRandomAccessRow
 
     init(_ row: PostgresRow) { self.row = row.makeRandomAccess() }
 
     func isNull(_ i: Int) -> Bool { row[i].bytes == nil }
-    func int64(_ i: Int) -> Int64 { (try? row[i].decode(Int64.self)) ?? 0 }
-    func optInt64(_ i: Int) -> Int64? { isNull(i) ? nil : int64(i) }
-    func optBool(_ i: Int) -> Bool? { isNull(i) ? nil : int64(i) != 0 }
+    /// Integers; a boolean (EXISTS) reads as 1 or 0, as on SQLite.
+    func int64(_ i: Int) -> Int64 {
+        if row[i].dataType == .bool { return bool(i) ? 1 : 0 }
+        return (try? row[i].decode(Int64.self)) ?? 0
+    }
     func bool(_ i: Int) -> Bool { (try? row[i].decode(Bool.self)) ?? false }
     func double(_ i: Int) -> Double { (try? row[i].decode(Double.self)) ?? 0 }
     func optDouble(_ i: Int) -> Double? { isNull(i) ? nil : double(i) }
     func text(_ i: Int) -> String { (try? row[i].decode(String.self)) ?? "" }
-    func optText(_ i: Int) -> String? { isNull(i) ? nil : text(i) }
-    /// Key columns store an empty cell as '' (as on SQLite).
-    func keyText(_ i: Int) -> String? {
-        let s = text(i)
-        return s.isEmpty ? nil : s
-    }
-    func decimal(_ i: Int) -> Decimal { Decimal(string: text(i), locale: pgPOSIX) ?? 0 }
-    func date(_ i: Int) -> LocalDate { LocalDate(dayNumber: Int32(int64(i))) }
 }
-
-private let pgPOSIX = Locale(identifier: "en_US_POSIX")
 
 /// Rows of `COPY ... FROM STDIN` in the text format: tab between cells, `\N` for NULL,
 /// backslash escapes for backslash, tab, newline and carriage return.

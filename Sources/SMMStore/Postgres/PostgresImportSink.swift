@@ -152,16 +152,8 @@ final class PostgresImportSink: ImportSink {
 
     func checkSettings(_ incoming: StoreSettings, explicit: Bool) throws -> StoreSettings {
         let stored = try run { c, logger in try await PostgresStore.readSettings(c, logger: logger) }
-        if let stored {
-            // A bundle without a manifest takes the database's settings.
-            guard explicit else { return stored }
-            if stored.timeZone != incoming.timeZone {
-                throw StoreError.settingsMismatch(field: "time zone", stored: stored.timeZone, incoming: incoming.timeZone)
-            }
-            if stored.currency != incoming.currency {
-                throw StoreError.settingsMismatch(field: "currency", stored: stored.currency, incoming: incoming.currency)
-            }
-            return stored
+        if let settings = try StoreSettings.reconcile(stored: stored, incoming: incoming, explicit: explicit) {
+            return settings
         }
         try run { c, logger in
             try await c.query("""

@@ -124,15 +124,7 @@ extension PostgresStore: LabelStore {
                 WHERE c.local_date BETWEEN \(w0) AND \(w1)
                 ORDER BY c.created_at, c.comment_id
                 """, logger: logger) { r in
-                let given = r.optText(8).flatMap(Sentiment.init(rawValue:))
-                let cm = Comment(id: r.text(0), postID: r.text(1), createdAt: Instant(nanoseconds: r.int64(2)),
-                                 localDate: r.date(3), authorID: r.optText(4), text: r.optText(5),
-                                 fromBrand: r.optBool(6), parentID: r.optText(7), sentiment: given)
-                let labels = LabeledText(kind: .comment, id: cm.id, text: cm.text, given: given,
-                                         model: r.optText(11).flatMap(Sentiment.init(rawValue:)),
-                                         user: r.optText(12).flatMap(Sentiment.init(rawValue:)),
-                                         correctedAt: r.optText(13))
-                out.append(CommentListing(comment: cm, accountID: r.text(9), hasBrandReply: r.bool(10), labels: labels))
+                out.append(r.commentListing())
             }
             return out
         }
