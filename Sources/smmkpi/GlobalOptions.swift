@@ -43,7 +43,10 @@ func openStore(_ location: String, logger: Logger) throws -> any Store {
     if PostgresLocation.isPostgres(location) {
         return try PostgresStore(location: PostgresLocation(url: location), logger: logger)
     }
-    if location.contains("://") { throw StoreError.unsupportedLocation(PostgresLocation.redact(location)) }
+    // A mistyped URL ("postgres:/h/d", "mysql://…") is not a file name.
+    if location.contains("://") || location.hasPrefix("postgres:") || location.hasPrefix("postgresql:") {
+        throw StoreError.unsupportedLocation(PostgresLocation.redact(location))
+    }
     return try SQLiteStore(path: location, logger: logger)
 }
 

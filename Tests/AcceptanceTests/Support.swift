@@ -90,7 +90,7 @@ enum TestBackend {
         let name = "t_" + String(h, radix: 16)
         let server = try PostgresLocation(url: url)
         if created.insert(name) { try PostgresStore.createDatabase(name, server: server) }
-        let base = url.split(separator: "/").dropLast().joined(separator: "/")
+        let base = url.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         return base + "/" + name
     }
 }
