@@ -7,9 +7,14 @@ package enum StoreCopy {
     /// unless `force`, which replaces it.
     @discardableResult
     package static func run(from source: any StoreAdmin, to target: any StoreAdmin, force: Bool) async throws -> [String: Int] {
-        let existing = try await target.tableCounts().values.reduce(0, +)
+        // A new home holds one row already: its `default` workspace.
+        var counts = try await target.tableCounts()
+        if let w = counts["workspaces"] { counts["workspaces"] = max(0, w - 1) }
+        let existing = counts.values.reduce(0, +)
         if existing > 0, !force { throw StoreError.targetNotEmpty(location: target.location, rows: existing) }
-        let tables = StoreTables.all
+        // The home's control tables too when both are homes (`db copy` opens homes).
+        let targetTables = Set(try await target.tables().map(\.name))
+        let tables = try await source.tables().filter { targetTables.contains($0.name) }
         var copied: [String: Int] = [:]
         try target.withTableLoad { loader in
             // Children first, so that no foreign key is broken while clearing.

@@ -75,6 +75,16 @@ package enum StoreTables {
         StoreTable("anomaly_cache", ["position", "anomaly_id", "anomaly"]),
     ]
 
+    /// The control tables of a home (decision 0004): only a home's store has them.
+    package static let home: [StoreTable] = [
+        StoreTable("workspaces", ["workspace_id", "slug", "name", "created_at"], identity: "workspace_id"),
+        StoreTable("users", ["user_id", "login", "name", "password_hash", "language", "created_at"], identity: "user_id"),
+        StoreTable("memberships", ["user_id", "workspace_id", "role"]),
+        StoreTable("sessions", ["token_hash", "user_id", "csrf_token", "created_at", "expires_at"]),
+        StoreTable("api_tokens", ["token_id", "user_id", "name", "token_hash", "scopes", "created_at", "last_used_at",
+                                  "revoked_at"], identity: "token_id"),
+    ]
+
     static func quoted(_ columns: [String]) -> String { columns.map { "\"\($0)\"" }.joined(separator: ", ") }
 }
 
@@ -92,7 +102,9 @@ package protocol TableLoader: AnyObject {
 package protocol StoreAdmin: Store {
     /// The migrations applied, in order; the last one is the schema version.
     func appliedMigrations() async throws -> [String]
-    /// Rows per table of ``StoreTables/all``.
+    /// The tables this store has: ``StoreTables/all``, and ``StoreTables/home`` in a home.
+    func tables() async throws -> [StoreTable]
+    /// Rows per table of ``tables()``.
     func tableCounts() async throws -> [String: Int]
     /// Streams the tables' rows in batches (cells in column order, rows in insertion order), all
     /// from one snapshot: an import that runs meanwhile is seen entirely or not at all.

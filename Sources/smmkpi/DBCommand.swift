@@ -17,7 +17,7 @@ struct DBCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let store = try admin(global.db, "smmkpi.db")
+            let store = try await admin(global.location, "smmkpi.db")
             let applied = try await store.appliedMigrations()
             print("\(store.location): schema version \(applied.last ?? "none") (\(applied.count) migrations: \(applied.joined(separator: ", ")))")
         }
@@ -32,10 +32,10 @@ struct DBCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let store = try admin(global.db, "smmkpi.db")
+            let store = try await admin(global.location, "smmkpi.db")
             let applied = try await store.appliedMigrations()
             let counts = try await store.tableCounts()
-            let names = StoreTables.all.map(\.name)
+            let names = try await store.tables().map(\.name)
             switch format {
             case .json:
                 let tables = names.map { "\"\($0)\": \(counts[$0] ?? 0)" }.joined(separator: ", ")
@@ -44,7 +44,7 @@ struct DBCommand: AsyncParsableCommand {
                       + "\"migrations\": [\(migrations)], \"tables\": {\(tables)}}")
             case .table:
                 print("Database: \(store.location)")
-                print("Schema version: \(applied.last ?? "none") (\(applied.count) migrations)\n")
+                print("Schema version: \(applied.last ?? "none") (migrations: \(applied.joined(separator: ", ")))\n")
                 let rows = names.map { [$0, Terminal.grouped(counts[$0] ?? 0)] }
                 print(Terminal.table(["table", "rows"], rows, rightAligned: [1]))
             }
@@ -69,10 +69,10 @@ struct DBCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let source = try admin(from, "smmkpi.db")
-            let target = try admin(to, "smmkpi.db")
+            let source = try await admin(StoreLocation(from), "smmkpi.db")
+            let target = try await admin(StoreLocation(to), "smmkpi.db")
             let copied = try await StoreCopy.run(from: source, to: target, force: force)
-            let rows = StoreTables.all.map { [$0.name, Terminal.grouped(copied[$0.name] ?? 0)] }
+            let rows = try await source.tables().map { [$0.name, Terminal.grouped(copied[$0.name] ?? 0)] }
             print(Terminal.table(["table", "rows"], rows, rightAligned: [1]))
             print("\nCopied \(Terminal.grouped(copied.values.reduce(0, +))) rows from \(source.location) to \(target.location).")
         }
@@ -83,10 +83,11 @@ struct DBCommand: AsyncParsableCommand {
     }
 }
 
-/// Opens a store for the `db` commands.
-private func admin(_ location: String, _ label: String) throws -> any StoreAdmin {
-    guard let store = try openStore(location, logger: makeLogger(label)) as? any StoreAdmin else {
-        throw StoreError.unsupportedLocation(location)
-    }
-    return store
+/// Opens the home database of a location (creating and migrating it when needed) and returns the
+/// data store of its `default` workspace, which holds the home's control tables too.
+private func admin(_ location: StoreLocation, _ label: String) async throws -> any StoreAdmin {
+    let databases = try location.open(logger: makeLogger(label))
+    let store = try databases.store(for: try await databases.workspace(slug: Workspace.defaultSlug, create: false))
+    guard let admin = store as? any StoreAdmin else { throw StoreError.unsupportedLocation(location.description) }
+    return admin
 }

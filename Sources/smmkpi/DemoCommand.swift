@@ -49,7 +49,7 @@ struct DemoCommand: AsyncParsableCommand {
         let report = try Importer(store: store, logger: logger) { p in
             line.update(file: p.file.fileName, rows: p.rows, done: p.done)
         }.run(bundle: tmp.path)
-        print(ImportSummaryView.render(report, database: global.dbForDisplay).replacingOccurrences(of: tmp.path, with: "demo data"))
+        print(ImportSummaryView.render(report, database: global.db).replacingOccurrences(of: tmp.path, with: "demo data"))
         // The last whole month of the demo data.
         let last = summary.lastDate
         let (y, m, d) = last.components
@@ -57,6 +57,6 @@ struct DemoCommand: AsyncParsableCommand {
         let kpis = try await KPIService(store: store).report(period: month)
         print("")
         print(KPIView.table(kpis, order: nil))
-        print("\nNext: smmkpi kpi --period \(month.label) --by network --db \(global.dbForDisplay)")
+        print("\nNext: smmkpi kpi --period \(month.label) --by network --db \(global.db)")
     }
 }

@@ -38,18 +38,6 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// Opens a SQLite file or a PostgreSQL database (schema `public`, the home) by its `--db` text.
-func openStore(_ location: String, logger: Logger) throws -> any Store {
-    if PostgresLocation.isPostgres(location) {
-        return try PostgresStore(location: PostgresLocation(url: location), logger: logger)
-    }
-    // A mistyped URL ("postgres:/h/d", "mysql://…") is not a file name.
-    if location.contains("://") || location.hasPrefix("postgres:") || location.hasPrefix("postgresql:") {
-        throw StoreError.unsupportedLocation(PostgresLocation.redact(location))
-    }
-    return try SQLiteStore(path: location, logger: logger)
-}
-
 /// Logs go to standard error, warnings and up unless SMMKPI_LOG_LEVEL says otherwise.
 func makeLogger(_ label: String) -> Logger {
     var logger = Logger(label: label) { StreamLogHandler.standardError(label: $0) }

@@ -34,7 +34,7 @@ struct ImportCommand: AsyncParsableCommand {
             line.clear()
             throw error
         }
-        print(ImportSummaryView.render(report, database: global.dbForDisplay))
+        print(ImportSummaryView.render(report, database: global.db))
     }
 }
 

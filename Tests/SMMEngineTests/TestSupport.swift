@@ -65,6 +65,11 @@ struct TempDir {
         try TestBackend.store(sqlitePath: path(name))
     }
 
+    /// A SQLite file whatever the backend: for features the PostgreSQL store has not yet (report schedules).
+    func sqliteStore(_ name: String = "smmkpi.sqlite") throws -> SQLiteStore {
+        try SQLiteStore(path: path(name))
+    }
+
     /// Writes a bundle folder from file texts (`name.csv` → contents); returns its path.
     @discardableResult
     func bundle(_ name: String = "bundle", _ files: [String: String]) throws -> String {

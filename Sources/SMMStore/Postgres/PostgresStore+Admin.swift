@@ -3,10 +3,18 @@ import Logging
 import PostgresNIO
 
 extension PostgresStore: StoreAdmin {
+    package func tables() async throws -> [StoreTable] {
+        try await read("read the tables") { c in
+            let home = try await Self.first(c, "SELECT to_regclass('workspaces') IS NOT NULL", logger: logger)?.bool(0) ?? false
+            return home ? StoreTables.all + StoreTables.home : StoreTables.all
+        }
+    }
+
     package func tableCounts() async throws -> [String: Int] {
-        try await read("count rows") { c in
+        let tables = try await tables()
+        return try await read("count rows") { c in
             var out: [String: Int] = [:]
-            for t in StoreTables.all {
+            for t in tables {
                 out[t.name] = Int(try await Self.first(c, "SELECT count(*) FROM \(unescaped: t.name)", logger: logger)?.int64(0) ?? 0)
             }
             return out

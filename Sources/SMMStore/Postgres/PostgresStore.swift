@@ -23,7 +23,7 @@ package final class PostgresStore: Store {
 
     /// Connects, creates the schema when needed and migrates it to the current version.
     package init(location server: PostgresLocation, schema: String = "public",
-                 logger: Logger = Logger(label: "smmkpi.store"), maximumConnections: Int = 8) throws {
+                 logger: Logger = Logger(label: "smmkpi.store"), maximumConnections: Int = 8, home: Bool = false) throws {
         guard schema.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil else {
             throw StoreError.cannotOpen(location: server.description,
                                         reason: "“\(schema)” is not a schema name (lower-case letters, digits and _)")
@@ -43,7 +43,7 @@ package final class PostgresStore: Store {
         self.thread = thread
         runTask = Task(executorPreference: thread) { await client.run() }
         do {
-            try thread.wait { [self] in try await migrate() }
+            try thread.wait { [self] in try await migrate(home: home) }
         } catch {
             close()
             throw PostgresErrors.storeError(error, operation: "open the database", location: server, logger: logger)
@@ -74,7 +74,7 @@ package final class PostgresStore: Store {
 
     /// Applies the migrations this schema lacks, under a lock so that two processes opening the
     /// same database at once do not both migrate it; throws when the schema is newer than this binary.
-    private func migrate() async throws {
+    private func migrate(home: Bool) async throws {
         let connection = try await connect()
         do {
             try await connection.query("BEGIN", logger: logger)
@@ -87,10 +87,11 @@ package final class PostgresStore: Store {
             for try await row in try await connection.query("SELECT id FROM schema_migrations", logger: logger) {
                 applied.append(try row.decode(String.self))
             }
-            let known = Set(PostgresSchema.migrations.map(\.id))
+            let list = PostgresSchema.migrations + (home ? [PostgresSchema.home] : [])
+            let known = Set(list.map(\.id) + [PostgresSchema.home.id])
             let unknown = applied.filter { !known.contains($0) }.sorted()
             if !unknown.isEmpty { throw StoreError.schemaNewer(location: location, unknown: unknown) }
-            for m in PostgresSchema.migrations where !applied.contains(m.id) {
+            for m in list where !applied.contains(m.id) {
                 for statement in PostgresSchema.statements(m.sql) {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
@@ -113,7 +114,7 @@ package final class PostgresStore: Store {
             var out: [String] = []
             try await Self.each(c, "SELECT id FROM schema_migrations", logger: logger) { out.append($0.text(0)) }
             // In the order of the migration list (several are applied within one second).
-            let order = PostgresSchema.migrations.map(\.id)
+            let order = (PostgresSchema.migrations + [PostgresSchema.home]).map(\.id)
             return out.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
         }
     }

@@ -3,11 +3,18 @@ import GRDB
 import GRDBSQLite
 
 extension SQLiteStore: StoreAdmin {
+    package func tables() async throws -> [StoreTable] {
+        try guarded("read the tables") {
+            try pool.read { db in try db.tableExists("workspaces") ? StoreTables.all + StoreTables.home : StoreTables.all }
+        }
+    }
+
     package func tableCounts() async throws -> [String: Int] {
-        try guarded("count rows") {
+        let tables = try await tables()
+        return try guarded("count rows") {
             try pool.read { db in
                 var out: [String: Int] = [:]
-                for t in StoreTables.all {
+                for t in tables {
                     out[t.name] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t.name)") ?? 0
                 }
                 return out
