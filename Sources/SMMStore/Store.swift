@@ -7,6 +7,21 @@ package struct StoreSettings: Sendable, Equatable {
     package var timeZone: String
     package var currency: String
     package init(timeZone: String, currency: String) { self.timeZone = timeZone; self.currency = currency }
+
+    /// The settings an import goes on with: the stored ones (a bundle without a manifest takes
+    /// them; one with a manifest must agree), nil when none are stored yet (the caller stores
+    /// `incoming`).
+    static func reconcile(stored: StoreSettings?, incoming: StoreSettings, explicit: Bool) throws -> StoreSettings? {
+        guard let stored else { return nil }
+        guard explicit else { return stored }
+        if stored.timeZone != incoming.timeZone {
+            throw StoreError.settingsMismatch(field: "time zone", stored: stored.timeZone, incoming: incoming.timeZone)
+        }
+        if stored.currency != incoming.currency {
+            throw StoreError.settingsMismatch(field: "currency", stored: stored.currency, incoming: incoming.currency)
+        }
+        return stored
+    }
 }
 
 /// Errors of the storage layer, as sentences. Driver errors are logged, never shown raw.
@@ -15,6 +30,16 @@ package enum StoreError: Error, Equatable, LocalizedError {
     case settingsMismatch(field: String, stored: String, incoming: String)
     case failed(operation: String, reason: String)
     case unsupportedLocation(String)
+    /// No server answers at the address (PostgreSQL).
+    case unreachable(location: String)
+    /// The server refused the user name or password.
+    case authenticationFailed(location: String, user: String)
+    /// The server has no database of this name.
+    case databaseMissing(location: String, database: String)
+    /// The database was migrated by a newer smmkpi: it has migrations this binary does not know.
+    case schemaNewer(location: String, unknown: [String])
+    /// `db copy` into a database that already holds data, without --force.
+    case targetNotEmpty(location: String, rows: Int)
 
     package var errorDescription: String? {
         switch self {
@@ -25,7 +50,17 @@ package enum StoreError: Error, Equatable, LocalizedError {
         case .failed(let op, let r):
             return "The database could not \(op): \(r)."
         case .unsupportedLocation(let l):
-            return "“\(l)” is not a database location this build supports: give a SQLite file path."
+            return "“\(l)” is not a database location this build supports: give a SQLite file path or postgres://user:password@host:port/database."
+        case .unreachable(let l):
+            return "No PostgreSQL server answers at \(l): start the server, or fix the host and port in --db (or SMMKPI_DB)."
+        case .authenticationFailed(let l, let u):
+            return "The PostgreSQL server at \(l) refused the password of user “\(u)”: fix the user and password in --db (or SMMKPI_DB)."
+        case .databaseMissing(let l, let d):
+            return "The PostgreSQL server at \(l) has no database “\(d)”: create it (createdb \(d)) or fix the name in --db (or SMMKPI_DB)."
+        case .targetNotEmpty(let l, let n):
+            return "The database \(l) already holds \(n) row\(n == 1 ? "" : "s"); nothing was copied. Copy into an empty database, or add --force to replace its data."
+        case .schemaNewer(let l, let unknown):
+            return "The database \(l) was set up by a newer smmkpi (unknown schema version \(unknown.joined(separator: ", "))): use that smmkpi or a newer one; this one changes nothing."
         }
     }
 }

@@ -5,7 +5,8 @@ import Logging
 /// lives next to it (docs/decisions/0004):
 /// - SQLite `x/smmkpi.sqlite`: the home and the `default` workspace's data; workspace `acme` in
 ///   `x/smmkpi.workspaces/acme.sqlite`;
-/// - PostgreSQL (`postgres://…`): not in this build yet; the switch point is ``open(logger:)``.
+/// - PostgreSQL (`postgres://…`): the home and `default` in schema `public`, workspace `acme` in
+///   schema `ws_acme` of the same database.
 package enum StoreLocation: Sendable, Equatable {
     case sqlite(path: String)
     case postgres(url: String)
@@ -39,6 +40,9 @@ package enum StoreLocation: Sendable, Equatable {
         }
     }
 
+    /// The PostgreSQL schema of a workspace other than `default`.
+    package static func schema(slug: String) -> String { "ws_" + slug.replacingOccurrences(of: "-", with: "_") }
+
     /// The data file of a workspace other than `default` (SQLite only).
     package func workspacePath(slug: String) -> String? {
         guard case .sqlite(let path) = self else { return nil }
@@ -53,14 +57,23 @@ package enum StoreLocation: Sendable, Equatable {
     package func open(logger: Logger) throws -> Databases {
         switch self {
         case .sqlite(let path):
+            // A mistyped URL ("postgres:/h/d", "mysql://…") is not a file name.
+            if path.contains("://") || path.hasPrefix("postgres:") || path.hasPrefix("postgresql:") {
+                throw StoreError.unsupportedLocation(PostgresLocation.redact(path))
+            }
             let store = try SQLiteStore(path: path, logger: logger, home: true)
             return Databases(location: self, home: SQLiteHomeStore(store: store), defaultStore: store, logger: logger) { slug, logger in
                 guard let p = self.workspacePath(slug: slug) else { throw StoreError.unsupportedLocation(path) }
                 return try SQLiteStore(path: p, logger: logger)
             }
-        case .postgres:
-            // The PostgreSQL home (schema public) and workspaces (schema ws_<slug>) plug in here.
-            throw StoreError.unsupportedLocation(description)
+        case .postgres(let url):
+            // The home is schema public; workspace <slug> is schema ws_<slug> ('-' becomes '_',
+            // which slugs never hold) of the same database.
+            let server = try PostgresLocation(url: url)
+            let store = try PostgresStore(location: server, logger: logger, home: true)
+            return Databases(location: self, home: PostgresHomeStore(store: store), defaultStore: store, logger: logger) { slug, logger in
+                try PostgresStore(location: server, schema: Self.schema(slug: slug), logger: logger)
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ import SMMStore
 
 /// Options every data command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: "The home database: a SQLite file path (created on first use; default $SMMKPI_DB or smmkpi.sqlite).")
+    @Option(name: .customLong("db"), help: "The home database: a SQLite file path (created on first use) or postgres://user:password@host:port/database; default $SMMKPI_DB, else smmkpi.sqlite.")
     var dbOption: String?
 
     @Option(name: .long, help: "The workspace whose data to use (default $SMMKPI_WORKSPACE or default).")

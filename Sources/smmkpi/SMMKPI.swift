@@ -12,5 +12,6 @@ struct SMMKPI: AsyncParsableCommand {
             ServeCommand.self, UserCommand.self, WorkspaceCommand.self,
             ReportCommand.self,
             ConnectCommand.self, SyncCommand.self,
+            DBCommand.self,
         ])
 }

@@ -50,15 +50,15 @@ struct DetectionBundle {
 
 @Suite struct DetectionServiceTests {
     /// A fresh database with `bundle` imported, in its own folder.
-    static func store(_ bundle: DetectionBundle = DetectionBundle()) throws -> (SQLiteStore, URL) {
+    static func store(_ bundle: DetectionBundle = DetectionBundle()) throws -> (TestStore, URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smmkpi-detect-\(UUID().uuidString)")
         try bundle.write(to: dir.appendingPathComponent("bundle"))
-        let store = try SQLiteStore(path: dir.appendingPathComponent("db.sqlite").path)
+        let store = try TestBackend.store(sqlitePath: dir.appendingPathComponent("db.sqlite").path)
         _ = try Importer(store: store).run(bundle: dir.appendingPathComponent("bundle").path)
         return (store, dir)
     }
 
-    static func reimport(_ bundle: DetectionBundle, into store: SQLiteStore, dir: URL) throws {
+    static func reimport(_ bundle: DetectionBundle, into store: TestStore, dir: URL) throws {
         let path = dir.appendingPathComponent("bundle-\(UUID().uuidString)")
         try bundle.write(to: path)
         _ = try Importer(store: store).run(bundle: path.path)
@@ -183,7 +183,7 @@ struct DetectionBundle {
         }
         try (comments.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("bundle/comments.csv"),
                                                           atomically: true, encoding: .utf8)
-        let store = try SQLiteStore(path: dir.appendingPathComponent("db.sqlite").path)
+        let store = try TestBackend.store(sqlitePath: dir.appendingPathComponent("db.sqlite").path)
         _ = try Importer(store: store).run(bundle: dir.appendingPathComponent("bundle").path)
         let found = try await AnomalyService(store: store).all()
         let bc = try #require(found.first { $0.kind == .botComments })

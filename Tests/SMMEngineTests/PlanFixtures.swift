@@ -21,8 +21,8 @@ enum PlanFixtures {
     }
 
     /// A new SQLite database in `dir`, with the example bundle imported when `imported`.
-    static func store(in dir: URL, imported: Bool = true) throws -> SQLiteStore {
-        let store = try SQLiteStore(path: dir.appendingPathComponent("t.sqlite").path)
+    static func store(in dir: URL, imported: Bool = true) throws -> TestStore {
+        let store = try TestBackend.store(sqlitePath: dir.appendingPathComponent("t.sqlite").path)
         if imported {
             _ = try Importer(store: store).run(bundle: examples.appendingPathComponent("small-bundle").path)
         }

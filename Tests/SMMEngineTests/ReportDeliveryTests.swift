@@ -26,7 +26,7 @@ actor Waits {
 
     func setup(to target: String, format: String = "md") async throws -> Setup {
         let dir = try TempDir()
-        let store = try dir.store()
+        let store = try dir.sqliteStore()  // report schedules: SQLite only so far
         try importBundle(Fixtures.smallBundle.path, into: store)
         let schedule = try await store.addSchedule(ReportScheduleRecord(
             id: 0, kind: "weekly", at: "Mon 09:00", target: target, format: format, language: "en",

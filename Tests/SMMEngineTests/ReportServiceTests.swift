@@ -11,7 +11,7 @@ import Testing
     func withStore<T>(_ body: (SQLiteStore) async throws -> T) async throws -> T {
         let dir = try TempDir()
         defer { dir.remove() }
-        let store = try dir.store()
+        let store = try dir.sqliteStore()  // report schedules: SQLite only so far
         try importBundle(Fixtures.smallBundle.path, into: store)
         return try await body(store)
     }

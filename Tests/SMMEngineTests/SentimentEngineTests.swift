@@ -41,7 +41,7 @@ private enum LabelBundle {
     static let classifier = SentimentClassifier()
     let period = try! Period(parsing: "2024-11")
 
-    func labels(_ store: SQLiteStore, _ kind: LabeledKind, _ id: String) async throws -> LabeledText {
+    func labels(_ store: TestStore, _ kind: LabeledKind, _ id: String) async throws -> LabeledText {
         let row = try await store.labeledText(kind, id: id)
         return try #require(row)
     }
@@ -313,7 +313,7 @@ struct SentimentTempDir {
 
     func remove() { try? FileManager.default.removeItem(at: url) }
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    func store() throws -> SQLiteStore { try SQLiteStore(path: path("smmkpi.sqlite")) }
+    func store() throws -> TestStore { try TestBackend.store(sqlitePath: path("smmkpi.sqlite")) }
 
     /// Writes a bundle folder from file texts; returns its path.
     func bundle(_ name: String, _ files: [String: String]) throws -> String {

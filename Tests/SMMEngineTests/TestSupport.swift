@@ -61,7 +61,12 @@ struct TempDir {
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
     /// Opens (creating) a real SQLite database file in this folder.
-    func store(_ name: String = "smmkpi.sqlite") throws -> SQLiteStore {
+    func store(_ name: String = "smmkpi.sqlite") throws -> TestStore {
+        try TestBackend.store(sqlitePath: path(name))
+    }
+
+    /// A SQLite file whatever the backend: for features the PostgreSQL store has not yet (report schedules).
+    func sqliteStore(_ name: String = "smmkpi.sqlite") throws -> SQLiteStore {
         try SQLiteStore(path: path(name))
     }
 

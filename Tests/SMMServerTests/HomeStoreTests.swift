@@ -30,7 +30,7 @@ struct HomeStoreTests {
         #expect(try dbs.store(for: try await dbs.workspace(slug: "default", create: false)).location == dir.appendingPathComponent("h.sqlite").path)
     }
 
-    @Test("Locations: --db over SMMKPI_DB over the default; postgres:// is refused with a sentence")
+    @Test("Locations: --db over SMMKPI_DB over the default; a postgres:// server that does not answer is a sentence")
     func locations() throws {
         #expect(StoreLocation.resolve(option: "a.sqlite", environment: ["SMMKPI_DB": "b.sqlite"]) == .sqlite(path: "a.sqlite"))
         #expect(StoreLocation.resolve(option: nil, environment: ["SMMKPI_DB": "b.sqlite"]) == .sqlite(path: "b.sqlite"))
@@ -38,7 +38,10 @@ struct HomeStoreTests {
         #expect(StoreLocation("x/data.db").workspacePath(slug: "w") == URL(fileURLWithPath: "x/data.workspaces/w.sqlite").path)
         let pg = StoreLocation("postgres://u:secret@h/db")
         #expect(pg.description == "postgres://u:…@h/db")
-        #expect(throws: StoreError.unsupportedLocation("postgres://u:…@h/db")) { try pg.open(logger: Logger(label: "t")) }
+        // (PostgreSQL itself: Tests/SMMStoreTests/PostgresStoreTests.swift.)
+        #expect(throws: StoreError.unreachable(location: "127.0.0.1:1")) {
+            try StoreLocation("postgres://u:secret@127.0.0.1:1/db").open(logger: Logger(label: "t"))
+        }
     }
 
     @Test("Users, roles (an owner anywhere is owner everywhere), sessions expire, tokens are revoked")

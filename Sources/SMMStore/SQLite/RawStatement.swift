@@ -8,7 +8,7 @@ import GRDBSQLite
 ///
 /// Not `Sendable`: used only inside one GRDB access closure, on the connection's thread.
 final class RawStatement {
-    private var handle: OpaquePointer?
+    private(set) var handle: OpaquePointer?
     private let connection: OpaquePointer
     let sql: String
 

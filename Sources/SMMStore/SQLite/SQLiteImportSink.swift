@@ -34,16 +34,9 @@ final class SQLiteImportSink: ImportSink {
     func storedLeadIDs() throws -> Set<String> { try ids("SELECT lead_id FROM leads") }
 
     func checkSettings(_ incoming: StoreSettings, explicit: Bool) throws -> StoreSettings {
-        if let stored = try SQLiteStore.readSettings(db) {
-            // A bundle without a manifest takes the database's settings.
-            guard explicit else { return stored }
-            if stored.timeZone != incoming.timeZone {
-                throw StoreError.settingsMismatch(field: "time zone", stored: stored.timeZone, incoming: incoming.timeZone)
-            }
-            if stored.currency != incoming.currency {
-                throw StoreError.settingsMismatch(field: "currency", stored: stored.currency, incoming: incoming.currency)
-            }
-            return stored
+        let stored = try SQLiteStore.readSettings(db)
+        if let settings = try StoreSettings.reconcile(stored: stored, incoming: incoming, explicit: explicit) {
+            return settings
         }
         try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('timezone', ?), ('currency', ?)",
                        arguments: [incoming.timeZone, incoming.currency])

@@ -34,31 +34,18 @@ extension SQLiteStore: AnomalyStore {
         try RawStatement(db, """
             SELECT post_id, account_id, local_date, format, topic, promoted, partner FROM posts
             """).forEach { r in
-            let id = r.text(0)
-            let m = latest[id]
-            input.posts.append(DetectionPost(
-                id: id, accountID: r.text(1), date: r.date(2), format: PostFormat(rawValue: r.text(3)) ?? .other,
-                topic: r.optText(4), promoted: r.optBool(5), partner: r.optText(6), reach: m?.reach,
-                impressions: m?.impressions, videoViews: m?.videoViews, likes: m?.likes, comments: m?.comments,
-                reposts: m?.reposts, saves: m?.saves))
+            input.posts.append(SQLiteRow(statement: r).detectionPost(latest: latest))
         }
 
         // ad_spend summed per day and account; rows without an account per day and network.
-        var ads: [String: AdDay] = [:]
+        var ads = AdDayTotals()
         try RawStatement(db, """
             SELECT date, account_id, network, spend, reach, impressions, clicks FROM ad_spend
             """).forEach { r in
-            let account = r.keyText(1), network = r.keyText(2).flatMap(Network.init(rawValue:))
-            let key = "\(r.int64(0))|\(account ?? "")|\(account == nil ? network?.rawValue ?? "" : "")"
-            var a = ads[key] ?? AdDay(date: r.date(0), accountID: account, network: account == nil ? network : nil, spend: 0)
-            a.spend += Double(r.text(3)) ?? 0
-            func add(_ x: Int64?, _ y: Int64?) -> Int64? { x == nil && y == nil ? nil : (x ?? 0) + (y ?? 0) }
-            a.reach = add(a.reach, r.optInt64(4))
-            a.impressions = add(a.impressions, r.optInt64(5))
-            a.clicks = add(a.clicks, r.optInt64(6))
-            ads[key] = a
+            ads.add(date: r.date(0), account: r.keyText(1), network: r.keyText(2).flatMap(Network.init(rawValue:)),
+                    spend: r.text(3), reach: r.optInt64(4), impressions: r.optInt64(5), clicks: r.optInt64(6))
         }
-        input.ads = ads.values.sorted { ($0.date, $0.accountID ?? "", $0.network?.rawValue ?? "") < ($1.date, $1.accountID ?? "", $1.network?.rawValue ?? "") }
+        input.ads = ads.sorted
 
         try RawStatement(db, """
             SELECT local_date, network, count(*), coalesce(sum(reach), 0), coalesce(max(reach), 0) FROM mentions

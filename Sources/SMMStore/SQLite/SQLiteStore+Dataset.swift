@@ -128,21 +128,14 @@ extension SQLiteStore {
             SELECT date, source, medium, campaign, content, sessions, users, pageviews, bounces, goal_completions,
                    duration_seconds FROM web_sessions WHERE date BETWEEN ?1 AND ?2
             """).forEach { r in
-            ds.webSessions.append(WebSession(date: r.date(0), source: Source(r.text(1)), medium: r.keyText(2),
-                                             campaign: r.keyText(3), content: r.keyText(4), sessions: r.int64(5),
-                                             users: r.optInt64(6), pageviews: r.optInt64(7), bounces: r.optInt64(8),
-                                             goalCompletions: r.optInt64(9), durationSeconds: r.optInt64(10)))
-        }
-        func lead(_ r: RawStatement, _ o: Int32) -> Lead {
-            Lead(id: r.text(o), createdAt: Instant(nanoseconds: r.int64(o + 1)), localDate: r.date(o + 2),
-                 source: Source(r.text(o + 3)), qualified: r.optBool(o + 4), customerID: r.optText(o + 5))
+            ds.webSessions.append(SQLiteRow(statement: r).webSession())
         }
         try windowed("""
             SELECT l.lead_id, l.created_at, l.local_date, l.source, l.qualified, l.customer_id,
                    EXISTS (SELECT 1 FROM deals d WHERE d.lead_id = l.lead_id AND (d.status IS NULL OR d.status = 'won'))
             FROM leads l WHERE l.local_date BETWEEN ?1 AND ?2
             """).forEach { r in
-            ds.leads.append(LeadFact(lead: lead(r, 0), hasWonDeal: r.int64(6) != 0))
+            ds.leads.append(LeadFact(lead: SQLiteRow(statement: r).lead(at: 0), hasWonDeal: r.int64(6) != 0))
         }
         try windowed("""
             SELECT d.deal_id, d.closed_at, d.local_date, d.amount, d.lead_id, d.status, d.customer_id,
@@ -152,7 +145,7 @@ extension SQLiteStore {
             let d = Deal(id: r.text(0), closedAt: Instant(nanoseconds: r.int64(1)), localDate: r.date(2),
                          amount: r.decimal(3), leadID: r.optText(4), status: r.optText(5).flatMap(DealStatus.init(rawValue:)),
                          customerID: r.optText(6))
-            ds.deals.append(DealFact(deal: d, lead: r.isNull(7) ? nil : lead(r, 7)))
+            ds.deals.append(DealFact(deal: d, lead: r.isNull(7) ? nil : SQLiteRow(statement: r).lead(at: 7)))
         }
 
         // audience: the window plus each account's latest snapshot before it.

@@ -137,16 +137,7 @@ extension SQLiteStore: LabelStore {
                 s.bind(2, window.upperBound.dayNumber)
                 var out: [CommentListing] = []
                 try s.forEach { r in
-                    let given = r.optText(8).flatMap(Sentiment.init(rawValue:))
-                    let c = Comment(id: r.text(0), postID: r.text(1), createdAt: Instant(nanoseconds: r.int64(2)),
-                                    localDate: r.date(3), authorID: r.optText(4), text: r.optText(5),
-                                    fromBrand: r.optBool(6), parentID: r.optText(7), sentiment: given)
-                    let labels = LabeledText(kind: .comment, id: c.id, text: c.text, given: given,
-                                             model: r.optText(11).flatMap(Sentiment.init(rawValue:)),
-                                             user: r.optText(12).flatMap(Sentiment.init(rawValue:)),
-                                             correctedAt: r.optText(13))
-                    out.append(CommentListing(comment: c, accountID: r.text(9), hasBrandReply: r.int64(10) != 0,
-                                              labels: labels))
+                    out.append(SQLiteRow(statement: r).commentListing())
                 }
                 return out
             }

@@ -25,13 +25,33 @@ package final class SQLiteStore: Store {
             pool = try DatabasePool(path: path, configuration: config)
             var migrator = SQLiteSchema.migrator()
             if home { SQLiteSchema.registerHome(&migrator) }
+            // The home's migration is known even when the file is opened as a data store.
+            let known = migrator.migrations + ["home-v1"]
+            let unknown = try pool.read { db in try SQLiteStore.unknownMigrations(db, known: known) }
+            if !unknown.isEmpty { throw StoreError.schemaNewer(location: path, unknown: unknown) }
             try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
         } catch let error as DatabaseError {
             logger.error("open failed: \(error)")
             throw StoreError.cannotOpen(location: path, reason: error.message ?? "SQLite error \(error.resultCode)")
         } catch {
             logger.error("open failed: \(error)")
             throw StoreError.cannotOpen(location: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Migrations applied to the file that this binary does not know (a newer smmkpi made them).
+    static func unknownMigrations(_ db: Database, known: [String]) throws -> [String] {
+        guard try db.tableExists("grdb_migrations") else { return [] }
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        return applied.filter { !known.contains($0) }.sorted()
+    }
+
+    /// The migrations applied to the file, in order.
+    package func appliedMigrations() async throws -> [String] {
+        try guarded("read the schema version") {
+            try pool.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
         }
     }
 

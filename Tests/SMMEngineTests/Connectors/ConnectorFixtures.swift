@@ -73,7 +73,7 @@ struct SyncHarness {
 
     init(now: Date) throws {
         temp = try TempDir()
-        store = try temp.store()
+        store = try temp.sqliteStore()
         self.now = now
     }
 

@@ -27,7 +27,7 @@ import Testing
     @Test(arguments: ["publications-ru.csv", "publications-en.csv"])
     func kpisEqualThoseOfTheHandWrittenBundle(file: String) async throws {
         let tmp = try TempDir(); defer { tmp.remove() }
-        let store = try tmp.store()
+        let store = try tmp.sqliteStore()
         let report = try await importExport(file, into: store)
         #expect(report.summary(.posts)?.imported == 4)
         #expect(report.summary(.postMetrics)?.imported == 4)
@@ -46,7 +46,7 @@ import Testing
 
     @Test func reimportAddsNothingAndKeepsTheAccount() async throws {
         let tmp = try TempDir(); defer { tmp.remove() }
-        let store = try tmp.store()
+        let store = try tmp.sqliteStore()
         _ = try await importExport("publications-ru.csv", into: store)
         let before = try await store.rowCounts()
         let again = try await importExport("publications-en.csv", into: store)
@@ -64,7 +64,7 @@ import Testing
         Вторая;https://dzen.ru/a/A2;31.11.2026 10:00;Статья;20
 
         """.write(toFile: path, atomically: true, encoding: .utf8)
-        let store = try tmp.store()
+        let store = try tmp.sqliteStore()
         let error = await #expect(throws: DzenExportError.self) {
             try await DzenExport.importFile(path: path, accountID: "dzen_main", timeZone: nil, collectedAt: nil,
                                             store: store, logger: Logger(label: "test"))
@@ -108,7 +108,7 @@ import Testing
 
     @Test func anAccountOfAnotherNetworkIsRefused() async throws {
         let tmp = try TempDir(); defer { tmp.remove() }
-        let store = try tmp.store()
+        let store = try tmp.sqliteStore()
         _ = try importBundle(try tmp.bundle("vk", ["accounts.csv": "account_id,network,name\nvk_main,vk,VK\n"]), into: store)
         await #expect(throws: DzenExportError("The account vk_main is a vk account: give the id of a Dzen account, or a new id with --account.")) {
             try await importExport("publications-en.csv", into: store, account: "vk_main", timeZone: nil)

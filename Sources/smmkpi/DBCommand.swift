@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import SMMCore
+import SMMStore
+
+/// `smmkpi db`: schema versions, row counts, and copying a database between SQLite and PostgreSQL.
+struct DBCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db",
+        abstract: "Migrate a database, show its schema version and row counts, copy it (SQLite ↔ PostgreSQL).",
+        subcommands: [Migrate.self, Status.self, Copy.self])
+
+    struct Migrate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring the database's schema to this smmkpi's version (creating it when needed).")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let store = try await admin(global.location, "smmkpi.db")
+            let applied = try await store.appliedMigrations()
+            print("\(store.location): schema version \(applied.last ?? "none") (\(applied.count) migrations: \(applied.joined(separator: ", ")))")
+        }
+    }
+
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the schema version and the rows of every table.")
+
+        @Option(name: .long, help: "table or json.")
+        var format: StatusFormat = .table
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let store = try await admin(global.location, "smmkpi.db")
+            let applied = try await store.appliedMigrations()
+            let counts = try await store.tableCounts()
+            let names = try await store.tables().map(\.name)
+            switch format {
+            case .json:
+                let tables = names.map { "\"\($0)\": \(counts[$0] ?? 0)" }.joined(separator: ", ")
+                let migrations = applied.map { "\"\($0)\"" }.joined(separator: ", ")
+                print("{\"database\": \(JSONText.string(store.location)), \"schema_version\": \(JSONText.string(applied.last ?? "")), "
+                      + "\"migrations\": [\(migrations)], \"tables\": {\(tables)}}")
+            case .table:
+                print("Database: \(store.location)")
+                print("Schema version: \(applied.last ?? "none") (migrations: \(applied.joined(separator: ", ")))\n")
+                let rows = names.map { [$0, Terminal.grouped(counts[$0] ?? 0)] }
+                print(Terminal.table(["table", "rows"], rows, rightAligned: [1]))
+            }
+        }
+    }
+
+    struct Copy: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy every table (bundle data, plans, verdicts, labels) from one database to another.")
+
+        @Option(name: .long, help: "The database to read: a SQLite file or postgres://…")
+        var from: String
+
+        @Option(name: .long, help: "The database to write: a SQLite file or postgres://… (created and migrated when needed).")
+        var to: String
+
+        @Flag(name: .long, help: "Replace the data of a target that is not empty.")
+        var force = false
+
+        func validate() throws {
+            if from == to { throw ValidationError("--from and --to name the same database; give two different ones.") }
+        }
+
+        func run() async throws {
+            let source = try await admin(StoreLocation(from), "smmkpi.db")
+            let target = try await admin(StoreLocation(to), "smmkpi.db")
+            let copied = try await StoreCopy.run(from: source, to: target, force: force)
+            let rows = try await source.tables().map { [$0.name, Terminal.grouped(copied[$0.name] ?? 0)] }
+            print(Terminal.table(["table", "rows"], rows, rightAligned: [1]))
+            print("\nCopied \(Terminal.grouped(copied.values.reduce(0, +))) rows from \(source.location) to \(target.location).")
+        }
+    }
+
+    enum StatusFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+}
+
+/// Opens the home database of a location (creating and migrating it when needed) and returns the
+/// data store of its `default` workspace, which holds the home's control tables too.
+private func admin(_ location: StoreLocation, _ label: String) async throws -> any StoreAdmin {
+    let databases = try location.open(logger: makeLogger(label))
+    let store = try databases.store(for: try await databases.workspace(slug: Workspace.defaultSlug, create: false))
+    guard let admin = store as? any StoreAdmin else { throw StoreError.unsupportedLocation(location.description) }
+    return admin
+}

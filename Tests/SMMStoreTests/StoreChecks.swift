@@ -1,0 +1,182 @@
+import Foundation
+import SMMCore
+import SMMStore
+import Testing
+
+/// The checks every store passes (run by ``SQLiteStoreTests`` and ``PostgresStoreTests``).
+enum StoreChecks {
+    static func importAndRead(_ store: AnyDataStore) async throws {
+        #expect(try await store.settings() == nil)
+        #expect(try await store.dataRange() == nil)
+        let dangling = try store.withImport { sink -> (Int, Int?) in
+            try Fixture.write(sink)
+            #expect(try sink.count(.posts) == 2)
+            #expect(try sink.storedAccountIDs() == ["vk_main", "tg_main"])
+            #expect(try sink.storedPostIDs() == ["p1", "p2"])
+            #expect(try sink.storedLeadIDs() == ["l1"])
+            return try sink.danglingReplies()
+        }
+        #expect(dangling.0 == 1 && dangling.1 == 4)
+        #expect(try await store.settings() == StoreSettings(timeZone: "Europe/Moscow", currency: "RUB"))
+        #expect(try await store.rowCounts() == Fixture.counts)
+        #expect(try await store.accounts().map(\.id) == ["tg_main", "vk_main"])
+        #expect(try await store.accounts().first?.name == "Зерно\tTG\\")
+        #expect(try await store.dataRange() == Day.d("2024-10-20")...Day.d("2024-11-02"))
+
+        let ds = try await store.dataset(window: Fixture.window)
+        #expect(ds.currency == "RUB")
+        #expect(ds.accountDays.count == 4)  // the anchor of 2024-10-20 and the window's three
+        #expect(ds.posts.map(\.id) == ["p1", "p2"])
+        #expect(ds.posts.first?.topic == "чай")
+        #expect(ds.latestMetrics["p1"]?.likes == 10)
+        #expect(ds.comments.map(\.comment.id) == ["c1", "c2"])
+        #expect(ds.comments.first?.hasBrandReply == true)
+        #expect(ds.comments.first?.sentiment == .positive)  // the model's last label
+        #expect(ds.mentions.first?.sentiment == .positive)
+        #expect(ds.adSpend.map(\.spend) == [Decimal(string: "0.1")!, Decimal(string: "1500.50")!])
+        #expect(ds.otherCosts.map(\.amount) == [30000, Decimal(string: "4999.99")!])
+        #expect(ds.webSessions.map(\.medium) == [nil, "social"])
+        #expect(ds.leads.first?.hasWonDeal == true)
+        #expect(ds.deals.first?.lead?.id == "l1")
+        #expect(ds.audience.map(\.bucket) == ["female", "male"])
+        #expect(ds.planItems.first?.postLocalDate == Day.d("2024-11-01"))
+        #expect(ds.workLog.first?.hours == Decimal(string: "3.5")!)
+
+        let presence = try await store.presence()
+        #expect(presence.files == [.accounts, .adSpend, .webSessions, .posts])
+        #expect(presence.filledColumns[.webSessions]?.contains("content") == false)
+        #expect(presence.filledColumns[.webSessions]?.contains("medium") == true)
+        #expect(presence.filledColumns[.posts]?.contains("topic") == true)
+
+        let exported = try exportAll(store)
+        // p1 was replaced after p2: it comes last, as a row with a new rowid does on SQLite.
+        func cells(_ file: BundleFile, _ column: String) -> [String?] {
+            guard let i = file.columns.firstIndex(where: { $0.name == column }) else { return [] }
+            return exported[file.rawValue]?.map { $0[i] } ?? []
+        }
+        #expect(cells(.posts, "post_id") == ["p2", "p1"])
+        #expect(cells(.posts, "text") == ["Hello, world", "Привет"])
+        #expect(cells(.adSpend, "account_id") == [nil, "vk_main"])
+        #expect(cells(.brandSearches, "month") == ["2024-11"])
+        #expect(cells(.comments, "created_at").first == Day.at("2024-11-01", hour: 11).iso8601)
+    }
+
+    static func rollback(_ store: AnyDataStore) async throws {
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try store.withImport { sink in
+                try Fixture.write(sink)
+                throw Stop()
+            }
+        }
+        #expect(try await store.rowCounts().values.allSatisfy { $0 == 0 })
+        #expect(try await store.settings() == nil)
+    }
+
+    static func settingsAndReimport(_ store: AnyDataStore) async throws {
+        try store.withImport { try Fixture.write($0) }
+        // Again: keys are replaced, keyless rows of the dates brought are replaced, nothing doubles.
+        try store.withImport { try Fixture.write($0) }
+        #expect(try await store.rowCounts() == Fixture.counts)
+        #expect(throws: StoreError.settingsMismatch(field: "currency", stored: "RUB", incoming: "EUR")) {
+            try store.withImport { sink in
+                _ = try sink.checkSettings(StoreSettings(timeZone: "Europe/Moscow", currency: "EUR"), explicit: true)
+            }
+        }
+        let kept = try store.withImport { sink in
+            try sink.checkSettings(StoreSettings(timeZone: "UTC", currency: "USD"), explicit: false)
+        }
+        #expect(kept == StoreSettings(timeZone: "Europe/Moscow", currency: "RUB"))
+    }
+
+    static func plans(_ store: AnyDataStore) async throws {
+        let period = try Period(parsing: "2024-12")
+        var plan = Plan(name: "Декабрь", assignee: "Анна", period: period, accounts: ["vk_main"], task: nil,
+                        slaHours: Decimal(string: "2.5"), persona: Persona([.gender: ["female": Decimal(string: "0.6")!]]),
+                        bonus: BonusRule(base: 10000, minScore: 0.7, salesPercent: 1.5),
+                        kpis: [PlanKPI(metric: .erReach, target: .atLeast(0.05), weight: 2, reason: "рост"),
+                               PlanKPI(metric: .erReach, target: .between(1, 2.5)),
+                               PlanKPI(metric: .erReach, target: .reach(3, by: Day.d("2024-12-20")))])
+        let (id, replaced) = try await store.savePlan(plan)
+        #expect(!replaced)
+        let stored = try #require(try await store.plan(id: id))
+        #expect(stored.plan == plan)
+        plan.kpis.removeLast()
+        plan.assignee = nil
+        let again = try await store.savePlan(plan)
+        #expect(again.id == id && again.replaced)
+        #expect(try await store.plan(named: " Декабрь ")?.plan == plan)
+        _ = try await store.savePlan(Plan(name: "Alpha", period: period, kpis: [PlanKPI(metric: .erReach, target: .atMost(1))]))
+        #expect(try await store.plans().map(\.name) == ["Alpha", "Декабрь"])
+        #expect(try await store.deletePlan(id: id))
+        #expect(try await !store.deletePlan(id: id))
+        #expect(try await store.plan(id: id) == nil)
+    }
+
+    static func anomalies(_ store: AnyDataStore) async throws {
+        let before = try await store.dataVersion()
+        try store.withImport { try Fixture.write($0) }
+        let version = try await store.dataVersion()
+        #expect(version != before)
+        let input = try await store.detectionInput()
+        #expect(input.days.count == 4 && input.posts.map(\.id) == ["p2", "p1"])
+        #expect(input.posts.last?.likes == 10)
+        #expect(input.ads.count == 2 && input.mentions.count == 1)
+        let comments = try await store.userComments(posts: ["p1", "p2"])
+        #expect(comments["p1"]?.map(\.authorID) == ["u1"])
+
+        let a = Anomaly(id: "bf:vk_main:2024-11-01", kind: .boughtFollowers, accountID: "vk_main", from: Day.d("2024-11-01"),
+                        to: Day.d("2024-11-02"), estimate: 120, score: 0.81,
+                        evidence: Evidence(text: "jump", numbers: [EvidenceNumber("z", 4.2)]))
+        #expect(try await store.cachedAnomalies(key: "k1") == nil)
+        try await store.cacheAnomalies([a], key: "k1")
+        #expect(try await store.cachedAnomalies(key: "k1") == [a])
+        #expect(try await store.cachedAnomalies(key: "k2") == nil)
+        try await store.cacheAnomalies([], key: "k2")
+        #expect(try await store.cachedAnomalies(key: "k2") == [])
+
+        var judged = a
+        judged.status = .confirmed
+        judged.verdict = Verdict(status: .confirmed, note: "куплено", at: Day.at("2024-11-05"))
+        try await store.recordVerdict(judged)
+        judged.status = .dismissed
+        judged.verdict = Verdict(status: .dismissed, note: nil, at: Day.at("2024-11-06"))
+        try await store.recordVerdict(judged)
+        #expect(try await store.verdictedAnomalies() == [judged])
+        await #expect(throws: StoreError.self) { try await store.recordVerdict(a) }
+    }
+
+    static func labels(_ store: AnyDataStore) async throws {
+        try store.withImport { try Fixture.write($0) }
+        let c1 = try #require(try await store.labeledText(.comment, id: "c1"))
+        #expect(c1.model == .positive && c1.given == nil && c1.user == nil)
+        #expect(try await store.labeledText(.comment, id: "nope") == nil)
+        let corrected = try await store.setCorrection(.comment, id: "c1", label: .negative, at: Date(timeIntervalSince1970: 1_730_000_000))
+        #expect(corrected.label == .negative && corrected.correctedAt == "2024-10-27T03:33:20Z")
+        await #expect(throws: LabelError.unknownRow(kind: .review, id: "r9")) {
+            _ = try await store.setCorrection(.review, id: "r9", label: .neutral, at: Date())
+        }
+        #expect(try await store.corrections().map(\.id) == ["c1"])
+        let listing = try await store.comments(window: Fixture.window)
+        #expect(listing.map(\.comment.id) == ["c1", "c2"])
+        #expect(listing.first?.labels.user == .negative && listing.first?.hasBrandReply == true)
+
+        let summary = try await store.reclassify(model: "m2") { $0.contains("Класс") ? .neutral : nil }
+        #expect(summary.classified == 1 && summary.changed == 1 && summary.corrected == 1)
+        #expect(summary.given == 2)  // c2, r1
+        #expect(try await store.labeledText(.comment, id: "c1")?.model == .neutral)
+        // The classifier had no label for n1 now: it is counted unclassified, its old label stays.
+        #expect(summary.unclassified == 2)  // n1, and c3 without letters
+        #expect(try await store.labeledText(.mention, id: "n1")?.model == .positive)
+        let ds = try await store.dataset(window: Fixture.window)
+        #expect(ds.comments.first?.sentiment == .negative)  // the correction wins
+        _ = try await store.setCorrection(.comment, id: "c1", label: nil, at: Date())
+        #expect(try await store.corrections().isEmpty)
+    }
+
+    static func migrations(_ store: AnyDataStore) async throws {
+        // The features both stores have, in the same order (report schedules are SQLite's only so far).
+        #expect(try await store.appliedMigrations().prefix(4) == ["v1-bundle", "plans-v1", "sentiment-v1", "v1-detection"])
+        #expect(try await store.tableCounts().count == StoreTables.all.count)
+    }
+}
