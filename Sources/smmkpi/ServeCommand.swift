@@ -73,7 +73,9 @@ struct ServeCommand: AsyncParsableCommand {
         } else if try await databases.home.users().isEmpty {
             Terminal.err("No users yet: add an owner with `smmkpi user add LOGIN --role owner --db \(location.description)`.")
         }
-        let config = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, bcryptCost: bcryptCost())
+        let key = ProcessInfo.processInfo.environment["SMMKPI_SECRET_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        let config = ServerConfiguration(host: host, port: port, secureCookies: secureCookies, bcryptCost: bcryptCost(),
+                                         secretKey: key)
         try await runServer(configuration: config, databases: databases, logger: logger, pages: try WebPages(),
                             extraServices: backgroundServices(databases: databases, logger: logger))
     }

@@ -101,8 +101,10 @@ extension WebPages {
             SettingsView.WorkspaceRow(slug: $0.workspace.slug, name: $0.workspace.name, role: l.t("role." + $0.role.rawValue),
                                       created: $0.workspace.createdAt, href: "/w/\($0.workspace.slug)/dashboard")
         }
-        let view = SettingsView(csrf: chrome.csrf, language: chrome.language, tokens: tokens, newToken: newToken, canManage: isOwner,
+        var view = SettingsView(csrf: chrome.csrf, language: chrome.language, tokens: tokens, newToken: newToken, canManage: isOwner,
                                 users: users, workspaces: workspaces, currentWorkspace: chrome.workspaceSlug, back: "/settings", localizer: l)
+        view.connections = try await ConnectionSettings.sections(services: services, accessible: accessible, localizer: l)
+        view.hasConnections = !view.connections.isEmpty
         return WebPages.html(renderer.page("settings", view: view, title: l.t("settings.title"), current: "settings", chrome: chrome))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SMMEngine
 
 /// The settings page: the user's language, API tokens; for owners the users with their roles
 /// and the workspaces. Filled from the home database by the route.
@@ -33,6 +34,40 @@ package struct SettingsView: Sendable {
             self.id = id; self.name = name; self.scopes = scopes; self.created = created; self.lastUsed = lastUsed; self.revoked = revoked
         }
     }
+    package struct ConnectionRow: Sendable {
+        package var source: String
+        package var name: String
+        package var lastSync: String
+        package var status: String
+        package var message: String
+    }
+    package struct ConnectionInput: Sendable {
+        package var name: String
+        package var id: String
+        package var secret: Bool
+        package var help: String
+        package var sources: String
+    }
+    /// One workspace's connections (owners and directors of it); credentials are never shown.
+    package struct ConnectionSection: Sendable {
+        package var slug: String
+        package var name: String
+        package var rows: [ConnectionRow] = []
+        package var hasRows = false
+        /// Why the add form is disabled (no key, a bad key, a store without connections).
+        package var problem: String?
+        package var formDisabled = false
+        package var sources: [Option]
+        package var inputs: [ConnectionInput]
+        init(slug: String, name: String, localizer l: Localizer) {
+            self.slug = slug; self.name = name
+            sources = SyncService.sourceNames.map { Option(value: $0, label: $0, selected: $0 == "vk") }
+            inputs = SyncService.connectionFields.map {
+                ConnectionInput(name: $0.name, id: "cn-\(slug)-\($0.name)", secret: $0.secret, help: $0.help,
+                                sources: $0.sources.isEmpty ? l.t("settings.allSources") : $0.sources.joined(separator: ", "))
+            }
+        }
+    }
     package struct RoleRow: Sendable { var value: String; var label: String; var hint: String }
     package typealias Option = SelectOption
 
@@ -48,6 +83,8 @@ package struct SettingsView: Sendable {
     package var roleOptions: [Option]
     package var workspaceOptions: [Option]
     package var back: String
+    package var connections: [ConnectionSection] = []
+    package var hasConnections = false
 
     package init(csrf: String, language: UILanguage, tokens: [TokenRow], newToken: String?, canManage: Bool,
                  users: [UserRow], workspaces: [WorkspaceRow], currentWorkspace: String, back: String, localizer l: Localizer) {

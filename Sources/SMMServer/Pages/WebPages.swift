@@ -38,6 +38,7 @@ package struct WebPages: PageRoutes {
         }
         let w = router.group("w/:workspace").add(middleware: LoginRedirect())
         WorkspacePageRoutes(pages: self, services: services).add(to: w, routes: routes)
+        ConnectionSettings(services: services).add(to: w, routes: routes)
         let s = router.group().add(middleware: LoginRedirect(prefixes: ["/settings", "/workspaces"]))
         SettingsRoutes(pages: self, services: services).add(to: s, routes: routes)
     }

@@ -32,6 +32,31 @@ extension Templates {
   </form>
  </section>
 </div>
+{{#connections}}
+<section class="section card table-wrap connections" id="connections-{{slug}}">
+ <h2>{{t.settings.connections}} — {{name}}</h2>
+ {{#hasRows}}
+ <table>
+  <thead><tr><th>{{t.settings.source}}</th><th>{{t.settings.name}}</th><th>{{t.settings.lastSync}}</th><th>{{t.settings.status}}</th><th></th></tr></thead>
+  <tbody>{{#rows}}<tr><td><code>{{source}}</code></td><td><strong>{{name}}</strong></td><td class="small">{{lastSync}}</td><td class="small">{{status}}<div class="muted">{{message}}</div></td>
+   <td><form method="post" action="/w/{{slug}}/settings/connections/remove" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="name" value="{{name}}"><button class="btn btn-bad btn-sm" type="submit">{{t.settings.remove}}</button></form></td></tr>{{/rows}}</tbody>
+ </table>
+ {{/hasRows}}
+ {{^hasRows}}<p class="muted">{{t.settings.noConnections}}</p>{{/hasRows}}
+ <h3 class="mt">{{t.settings.addConnection}}</h3>
+ {{#problem}}<div class="notice notice-info" role="status">{{.}}</div>{{/problem}}
+ <form method="post" action="/w/{{slug}}/settings/connections" class="form-grid" autocomplete="off">
+  <input type="hidden" name="csrf_token" value="{{csrf}}">
+  <fieldset{{#formDisabled}} disabled{{/formDisabled}}>
+  <p class="small muted">{{t.settings.connectionHint}}</p>
+  <div class="field"><label for="cn-{{slug}}-source">{{t.settings.source}}</label><select id="cn-{{slug}}-source" name="source">{{#sources}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sources}}</select></div>
+  <div class="field"><label for="cn-{{slug}}-name">{{t.settings.name}}</label><input id="cn-{{slug}}-name" name="name"></div>
+  {{#inputs}}<div class="field"><label for="{{id}}"><code>{{name}}</code> <span class="small muted">{{sources}}</span></label><input id="{{id}}" name="p.{{name}}"{{#secret}} type="password" autocomplete="new-password"{{/secret}} title="{{help}}"><div class="small muted">{{help}}</div></div>{{/inputs}}
+  <div class="field"><label>&nbsp;</label><button class="btn" type="submit">{{t.settings.addConnection}}</button></div>
+  </fieldset>
+ </form>
+</section>
+{{/connections}}
 {{#canManage}}
 <section class="section card table-wrap">
  <h2>{{t.settings.users}}</h2>
