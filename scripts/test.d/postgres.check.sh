@@ -8,4 +8,10 @@ if [[ -z ${SMMKPI_TEST_POSTGRES_URL:-} ]]; then
   echo "postgres.check.sh: SKIPPED — no PostgreSQL server (install postgresql, or set SMMKPI_TEST_POSTGRES_URL)" >&2
   exit 0
 fi
-SMMKPI_TEST_BACKEND=postgres swift test --skip-build --filter 'SMMEngineTests|AcceptanceTests'
+# Report schedules and connector connections are kept on SQLite only so far (their stores are not
+# ported to PostgreSQL; on PostgreSQL those commands answer with a sentence): their CLI tests stay
+# on SQLite.
+echo "postgres.check.sh: report schedules and connector connections are SQLite-only; their CLI tests are not re-run here" >&2
+SMMKPI_TEST_BACKEND=postgres swift test --skip-build --filter 'SMMEngineTests|AcceptanceTests' \
+  --skip 'ReportCLITests/schedules|ConnectCLITests'
+
