@@ -25,10 +25,7 @@ package struct ReportText: Sendable {
     }
 
     /// The label of a catalog metric.
-    package func kpi(_ id: KPIID) -> String {
-        guard let pair = Self.kpiLabels[id] else { return id.rawValue }
-        return language == .ru ? pair.0 : pair.1
-    }
+    package func kpi(_ id: KPIID) -> String { KPINames.name(id, russian: language == .ru) }
 
     static let table: [String: (String, String)] = [
         "title.weekly": ("Еженедельный срез SMM", "Weekly SMM snapshot"),

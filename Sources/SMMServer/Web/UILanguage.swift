@@ -1,4 +1,5 @@
 import Foundation
+import SMMReports
 
 /// An interface language of the pages and their string catalogues. Russian is the default
 /// (issue 9); before login the server picks one from Accept-Language (AuthMiddleware).
@@ -24,8 +25,8 @@ package enum Catalogue {
         }
     }
 
-    private static let ru: [String: String] = merged(uiRU.merging(vocabularyRU) { a, _ in a }, kpiRU)
-    private static let en: [String: String] = merged(uiEN.merging(vocabularyEN) { a, _ in a }, kpiEN)
+    private static let ru: [String: String] = merged(uiRU.merging(vocabularyRU) { a, _ in a }, KPINames.ru)
+    private static let en: [String: String] = merged(uiEN.merging(vocabularyEN) { a, _ in a }, KPINames.en)
 
     private static func merged(_ ui: [String: String], _ kpi: [String: String]) -> [String: String] {
         var all = ui

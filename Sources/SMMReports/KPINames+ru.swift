@@ -1,6 +1,6 @@
 /// KPI names in Russian (the catalog's ids → names a marketing director reads).
-extension Catalogue {
-    static let kpiRU: [String: String] = [
+extension KPINames {
+    package static let ru: [String: String] = [
         "er_reach": "ER по охвату",
         "er_followers": "ER по подписчикам",
         "ctr": "CTR постов",
@@ -30,7 +30,7 @@ extension Catalogue {
         "account_reach": "Охват аккаунта",
         "account_views": "Просмотры аккаунта",
         "posts_published": "Публикации",
-        "reach_total": "Охват постов",
+        "reach_total": "Охват публикаций",
         "impressions_total": "Показы постов",
         "avg_reach_per_post": "Средний охват поста",
         "reach_per_1000_spend": "Охват на 1000 бюджета",

@@ -1,6 +1,6 @@
 /// KPI names in English.
-extension Catalogue {
-    static let kpiEN: [String: String] = [
+extension KPINames {
+    package static let en: [String: String] = [
         "er_reach": "ER by reach",
         "er_followers": "ER by followers",
         "ctr": "Post CTR",
