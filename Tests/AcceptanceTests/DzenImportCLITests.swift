@@ -50,4 +50,27 @@ import Testing
         #expect(r.stderr.contains("bad.csv, line 2, column published_at: “2026-13-01” is not a date"))
         #expect(!r.stderr.contains("Fatal error"))
     }
+
+    @Test("a bundle's posts.csv given to --format dzen is refused with a sentence, and nothing is written")
+    func bundlePostsAreNotADzenExport() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("x.sqlite").path
+        let posts = Fixtures.examples.appendingPathComponent("small-bundle/posts.csv").path
+        let r = try smmkpi(["import", "--format", "dzen", posts, "--account", "dzen_main", "--db", db])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("posts.csv is a bundle file (columns post_id, account_id), not a Dzen Studio export"), "\(r.stderr)")
+        #expect(r.stderr.contains("no column «ID публикации» (id)"))
+        #expect(r.stderr.contains("docs/connectors/dzen.md"))
+        #expect(!r.stderr.contains("Fatal error"))
+        #expect(!r.stdout.contains("Imported"))
+        let out = dir.appendingPathComponent("out")
+        let export = try smmkpi(["export", "--out", out.path, "--db", db])
+        if export.status == 0 {
+            for name in ["accounts.csv", "posts.csv", "post_metrics.csv"] {
+                let text = (try? String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)) ?? ""
+                #expect(text.split(separator: "\n").count <= 1, "\(name) has rows after a refused import")
+            }
+        }
+    }
 }

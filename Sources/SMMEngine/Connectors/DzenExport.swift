@@ -84,7 +84,11 @@ package enum DzenExport {
             throw DzenExportError("\(file) has no column \(c.names[0]) (\(c.rawValue)): export it from Dzen Studio with that column, or add a column named «\(c.names[0])» or \(c.rawValue).")
         }
         if index[.url] == nil, index[.id] == nil {
-            throw DzenExportError("\(file) has no column ссылка (url) and no column id: each publication needs its link or id; export the statistics with the «Ссылка» column, or add a column named url.")
+            throw DzenExportError("\(file) has no column ссылка (url) and no column id: each publication needs its link or id; export the statistics with the «Ссылка» column, or add a column named url. \(exportShape)")
+        }
+        let bundleColumns = header.fields.map(key).filter { ["post_id", "account_id"].contains($0) }
+        if !bundleColumns.isEmpty {
+            throw DzenExportError("\(file) is a bundle file (column\(bundleColumns.count == 1 ? "" : "s") \(bundleColumns.joined(separator: ", "))), not a Dzen Studio export: it has no column «ID публикации» (id), and its url column is the bundle's, not the export's «Ссылка» of Dzen links; import a bundle folder with smmkpi import FOLDER. \(exportShape)")
         }
 
         var rows = BundleRows()
@@ -102,6 +106,7 @@ package enum DzenExport {
         rows.declare(.postMetrics, metricColumns)
 
         var unknownTypes: [String: Int] = [:]
+        var seen: [String: Int] = [:]  // post id → the line it was read on
         var dropped = (views: 0, readThroughs: 0, subscriptions: 0)
         for record in records.dropFirst() {
             if record.fields.allSatisfy({ key($0).isEmpty }) { continue }
@@ -138,7 +143,13 @@ package enum DzenExport {
             guard let postKey = cell(.id) ?? url.flatMap(publicationID) else {
                 throw DzenExportError("\(file), line \(record.line): the publication has neither a link nor an id; fill in the «Ссылка» (url) cell; nothing was imported.")
             }
+            if index[.id] == nil, let url, !isDzenLink(url) {
+                throw DzenExportError("\(file) has no Dzen id or link column: its column \(header.fields[index[.url]!].trimmingCharacters(in: .whitespaces)) holds “\(url)” on line \(record.line), which is not a Dzen link (https://dzen.ru/…), and there is no column «ID публикации» (id). \(exportShape)")
+            }
             let postID = "dzen_" + postKey
+            if let earlier = seen.updateValue(record.line, forKey: postID) {
+                throw DzenExportError("\(file), line \(record.line): the publication \(postKey) is already on line \(earlier); a Dzen Studio export has one row per publication, so remove the repeated row or export the file again; nothing was imported.")
+            }
             rows.posts.append(Post(id: postID, accountID: accountID, publishedAt: publishedAt,
                                    localDate: clock.localDate(of: publishedAt), format: format,
                                    url: url, text: cell(.title)))
@@ -207,6 +218,15 @@ package enum DzenExport {
         report.bundle = path
         report.warnings = conversion.warnings + report.warnings
         return report
+    }
+
+    /// What a Dzen Studio export looks like, closing the sentences that refuse a file of another shape.
+    static let exportShape = "A Dzen Studio export has a header row, then one row per publication, with the columns «Дата публикации», «Тип» and «Ссылка» (https://dzen.ru/a/…) or «ID публикации», and counts such as «Показы», «Просмотры», «Лайки» (English names work too; see docs/connectors/dzen.md). Nothing was imported."
+
+    /// A link to a publication on Dzen: host dzen.ru or zen.yandex.ru (or a subdomain of them).
+    static func isDzenLink(_ url: String) -> Bool {
+        guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+        return ["dzen.ru", "zen.yandex.ru", "zen.yandex.com"].contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
     /// The publication id in a Dzen link: its last path segment (`https://dzen.ru/a/ZRk…` → `ZRk…`).

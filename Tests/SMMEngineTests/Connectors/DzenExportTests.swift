@@ -114,4 +114,35 @@ import Testing
             try await importExport("publications-en.csv", into: store, account: "vk_main", timeZone: nil)
         }
     }
+
+    func refusal(_ text: String, file: String = "x.csv") -> String? {
+        do {
+            _ = try DzenExport.convert(text: text, file: file, accountID: "d", clock: ZoneClock(timeZone: .gmt),
+                                       collectedAt: Self.collected, addAccount: true)
+            return nil
+        } catch {
+            return (error as? DzenExportError)?.message
+        }
+    }
+
+    @Test func linksThatAreNotDzenLinksAreRefusedWhenThereIsNoIDColumn() throws {
+        let message = refusal("title,url,published_at,type\nA,https://vk.example/vk_main/1,2026-11-01,post\n")
+        #expect(message?.hasPrefix("x.csv has no Dzen id or link column: its column url holds “https://vk.example/vk_main/1” on line 2, which is not a Dzen link") == true)
+        #expect(message?.contains("docs/connectors/dzen.md") == true)
+        #expect(message?.hasSuffix("Nothing was imported.") == true)
+        // with an id column, the link is only stored
+        #expect(refusal("id,url,published_at,type\nA1,https://example.org/a,2026-11-01,post\n") == nil)
+        #expect(refusal("url,published_at,type\nhttps://zen.yandex.ru/media/c/A1,2026-11-01,post\n") == nil)
+    }
+
+    @Test func aBundlePostsFileIsRefused() throws {
+        let text = "post_id,account_id,published_at,format,url\ndzen-1,dzen_main,2026-11-01,article,https://dzen.ru/a/A1\n"
+        #expect(refusal(text, file: "posts.csv")?.hasPrefix("posts.csv is a bundle file (columns post_id, account_id), not a Dzen Studio export") == true)
+    }
+
+    @Test func aRepeatedPublicationIsRefusedNotCollapsed() throws {
+        let text = "url,published_at,type\nhttps://dzen.ru/a/A1,2026-11-01,post\nhttps://dzen.ru/a/A1?from=feed,2026-11-02,post\n"
+        #expect(refusal(text) == "x.csv, line 3: the publication A1 is already on line 2; a Dzen Studio export has one row per publication, so remove the repeated row or export the file again; nothing was imported.")
+    }
 }
+
