@@ -28,4 +28,30 @@ import Testing
         #expect(bad.choice.period == Period.month(year: 2026, month: 10))
         #expect(PeriodChoice.from(query: ["kind": "custom", "from": "2026-11-10", "to": "2026-11-01"], latest: nov24).problem != nil)
     }
+
+    @Test("the sentence about a period that falls back names what is shown: the last complete period, not the current one")
+    func fallbackSentences() throws {
+        let cases: [([String: String], String, String, Period)] = [
+            (["period": "2026-13"], "The period could not be read; showing the last complete month.",
+             "Период не распознан, показан последний полный месяц.", Period.month(year: 2026, month: 10)!),
+            (["kind": "week", "period": "2026-W60"], "The period could not be read; showing the last complete week.",
+             "Период не распознан, показана последняя полная неделя.", Period.isoWeek(year: 2026, week: 47)!),
+            (["kind": "quarter", "period": "2026-Q5"], "The period could not be read; showing the last complete quarter.",
+             "Период не распознан, показан последний полный квартал.", Period.quarter(year: 2026, quarter: 3)!),
+            (["kind": "custom", "from": "2026-11-10", "to": "2026-11-01"], "The start date is after the end date; showing the last complete month.",
+             "Начальная дата позже конечной, показан последний полный месяц.", Period.month(year: 2026, month: 10)!),
+        ]
+        for (query, en, ru, shown) in cases {
+            let (choice, problem) = PeriodChoice.from(query: query, latest: nov24)
+            #expect(choice.period == shown, "\(query)")
+            let key = PeriodChoice.fallbackKey(problem: try #require(problem), shown: choice)
+            #expect(Localizer(.en).t(key) == en, "\(query)")
+            #expect(Localizer(.ru).t(key) == ru, "\(query)")
+        }
+        let custom = PeriodChoice.from(query: ["kind": "custom", "period": "nonsense"], latest: nov24)
+        let key = PeriodChoice.fallbackKey(problem: try #require(custom.problem), shown: custom.choice)
+        #expect(custom.choice.period.last == nov24 && custom.choice.period.dayCount == 30)
+        #expect(Localizer(.en).t(key).contains("30 days up to the last day with data"))
+        #expect(Localizer(.ru).t(key).contains("30 дней до последнего дня с данными"))
+    }
 }

@@ -71,7 +71,7 @@ package struct DashboardPage: Sendable {
         var view = DashboardView(
             picker: picker, periodTitle: l.period(period), previousTitle: l.period(period.previous),
             scopeTitle: ScopeChoice.title(scopeValue, accounts: accounts, localizer: l),
-            problem: problem.map { _ in l.t("period.invalid") }, hasData: false, headline: [], areas: [], trends: [],
+            problem: problem.map { l.t(PeriodChoice.fallbackKey(problem: $0, shown: choice)) }, hasData: false, headline: [], areas: [], trends: [],
             breakdowns: [], topPosts: [], bottomPosts: [], hasPosts: false,
             jsonHref: base + "/reports/kpi.json?" + PageQuery.period(choice, scope: ""))
         guard !accounts.isEmpty else { return view }

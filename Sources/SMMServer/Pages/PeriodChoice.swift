@@ -31,6 +31,13 @@ package struct PeriodChoice: Sendable, Equatable {
         return (defaultChoice(kind: askedKind ?? .month, latest: latest), nil)
     }
 
+    /// The catalogue key of the sentence saying why `shown` replaced the period asked for, in the
+    /// words of what ``from(query:latest:)`` fell back to: `from` after `to` → the last whole month;
+    /// a period that does not parse → the last whole period of the asked kind (30 days for custom).
+    package static func fallbackKey(problem: String, shown: PeriodChoice) -> String {
+        problem == "from>to" ? "period.reversed" : "period.invalid." + shown.kind.rawValue
+    }
+
     /// The last whole period of `kind` up to `latest`, the last day with data: the period holding
     /// it when it ends that day, else the one before (a month half over does not compare with a
     /// whole one). A custom choice: the 30 days up to `latest`.

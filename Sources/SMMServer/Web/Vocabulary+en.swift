@@ -8,7 +8,11 @@ extension Catalogue {
         "format.post": "Post", "format.clip": "Clip", "format.video": "Video", "format.story": "Story",
         "format.article": "Article", "format.live": "Live", "format.carousel": "Carousel", "format.poll": "Poll",
         "format.other": "Other",
-        "period.invalid": "The period could not be read; showing the current month.",
+        "period.invalid.month": "The period could not be read; showing the last complete month.",
+        "period.invalid.week": "The period could not be read; showing the last complete week.",
+        "period.invalid.quarter": "The period could not be read; showing the last complete quarter.",
+        "period.invalid.custom": "The period could not be read; showing the 30 days up to the last day with data.",
+        "period.reversed": "The start date is after the end date; showing the last complete month.",
         "period.year": "Year",
     ]
 }
