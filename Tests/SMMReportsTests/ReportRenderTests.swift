@@ -53,7 +53,8 @@ func sampleModel(_ language: ReportLanguage) -> ReportModel {
         #expect(f.plain(1234.5, places: 1) == "1,234.5")
         #expect(f.value(12.34, .percent) == "12.3%")
         #expect(f.value(nil, .percent) == "—")
-        #expect(f.value(25000, .money) == "25,000\u{00A0}$")
+        #expect(f.value(25000, .money) == "$25,000")
+        #expect(f.value(1736.09, .money) == "$1,736.09")
         #expect(f.period(ReportPeriod(label: "2024-12-30", from: "2024-12-30", to: "2025-01-05")) == "30 Dec 2024 – 5 Jan 2025")
     }
 

@@ -12,7 +12,7 @@ import Testing
         #expect(ru.number(1234.5, digits: 1) == "1\(nb)234,5")
         #expect(en.number(1234.5, digits: 1) == "1,234.5")
         #expect(ru.number(1_234_567) == "1\(nb)234\(nb)567")
-        #expect(en.number(-1_234_567.25, digits: 2) == "-1,234,567.25")
+        #expect(en.number(-1_234_567.25, digits: 2) == "\u{2212}1,234,567.25")
         #expect(en.number(999) == "999")
         #expect(en.number(-0.001, digits: 1) == "0.0")
     }
@@ -33,13 +33,15 @@ import Testing
         #expect(ru.longDate(d) == "25 ноября 2026")
     }
 
-    @Test("money: 1 234 ₽, ₽1,234, 12,50 $, €0.99")
+    @Test("money: 1 234,00 ₽, ₽12,345, 12,50 $, €0.99")
     func money() {
-        #expect(ru.money(Decimal(1234), currency: "RUB") == "1\(nb)234\(nb)₽")
-        #expect(en.money(Decimal(1234), currency: "RUB") == "₽1,234")
+        #expect(ru.money(Decimal(1234), currency: "RUB") == "1\(nb)234,00\(nb)₽")
+        #expect(ru.money(Decimal(12345), currency: "RUB") == "12\(nb)345\(nb)₽")
+        #expect(en.money(Decimal(12345), currency: "RUB") == "₽12,345")
         #expect(ru.money(Decimal(string: "12.5")!, currency: "USD") == "12,50\(nb)$")
         #expect(en.money(Decimal(string: "0.99")!, currency: "EUR") == "€0.99")
-        #expect(en.money(-1500.4, currency: "USD") == "-$1,500")
+        #expect(en.money(-1500.4, currency: "USD") == "\u{2212}$1,500.40")
+        #expect(en.money(-15000.4, currency: "USD") == "\u{2212}$15,000")
         #expect(en.money(Decimal(10), currency: "CHF") == "10.00\(nb)CHF")
     }
 

@@ -47,8 +47,8 @@ enum SmallBundleStore {
         let nb = "\u{00A0}"
         // expected/kpi-2024-11.json: er_reach 3.3173…, followers_end 40836, revenue 123539.79, cpl 1736.09 (RUB).
         let expected: [UILanguage: [String]] = [
-            .ru: ["3,3\(nb)%", "40\(nb)836", "123\(nb)540\(nb)₽", "1\(nb)736\(nb)₽", "ER по охвату", "Ноябрь 2024", "Октябрь 2024"],
-            .en: ["3.3%", "40,836", "₽123,540", "₽1,736", "ER by reach", "November 2024", "October 2024"],
+            .ru: ["3,3\(nb)%", "40\(nb)836", "123\(nb)540\(nb)₽", "1\(nb)736,09\(nb)₽", "ER по охвату", "Ноябрь 2024", "Октябрь 2024"],
+            .en: ["3.3%", "40,836", "₽123,540", "₽1,736.09", "ER by reach", "November 2024", "October 2024"],
         ]
         for language in UILanguage.allCases {
             let l = Localizer(language)
