@@ -172,6 +172,8 @@ package enum HTMLReport {
         .charts{display:grid;grid-template-columns:1fr 1fr;gap:8px 16px}
         figure{margin:0;break-inside:avoid}figcaption{font-size:11px;font-weight:600;margin-bottom:2px}
         svg.chart{width:100%;height:auto;display:block}
+        .chart-grid line{stroke:#e5e7eb;stroke-width:1}.chart-tick{font-size:8px;fill:#6b7280}
+        .chart-line{fill:none;stroke-width:2;stroke-linejoin:round}.chart-last{font-size:9px;font-weight:600;fill:#111827}
         .legend{font-size:9.5px;color:var(--mute);display:flex;gap:10px}.legend i{display:inline-block;width:9px;height:9px;border-radius:2px;margin-right:3px;vertical-align:-1px}
         table{width:100%;border-collapse:collapse;font-size:10.5px;margin-bottom:6px}
         th{text-align:left;font-weight:600;color:#374151;border-bottom:1.5px solid #d1d5db;padding:4px 6px;background:#f3f4f6}

@@ -73,7 +73,7 @@ func sampleModel(_ language: ReportLanguage) -> ReportModel {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 2)
-        #expect(html.contains("<path d=\"M"))
+        #expect(html.contains("<polyline class=\"chart-line\" points=\""))
         #expect(html.contains("<rect"))
         #expect(html.contains("@media print"))
         #expect(!html.contains("<script"))

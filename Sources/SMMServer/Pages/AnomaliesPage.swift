@@ -1,6 +1,7 @@
 import Foundation
 import SMMCore
 import SMMEngine
+import SMMReports
 import SMMStore
 
 /// Anomalies of a period with their evidence and the confirm/dismiss forms.

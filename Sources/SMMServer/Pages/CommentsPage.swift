@@ -1,6 +1,7 @@
 import Foundation
 import SMMCore
 import SMMEngine
+import SMMReports
 import SMMStore
 
 /// Comments and mentions with their sentiment, filters, corrections and unanswered questions.

@@ -1,6 +1,7 @@
 import Foundation
 import SMMCore
 import SMMEngine
+import SMMReports
 import SMMStore
 
 /// The dashboard: KPI cards by area with the change against the previous period, trends of

@@ -1,6 +1,7 @@
 import Foundation
 import SMMCore
 import SMMEngine
+import SMMReports
 import SMMStore
 
 /// The plan list: every stored plan with its score and how many KPIs are met.

@@ -1,15 +1,17 @@
 import Foundation
 
 /// A linear axis with "nice" round ticks (1, 2, 2.5, 5 × 10ⁿ) that covers the data.
-struct ChartScale: Equatable {
-    var low: Double
-    var high: Double
-    var ticks: [Double]
+package struct ChartScale: Equatable, Sendable {
+    package var low: Double
+    package var high: Double
+    package var ticks: [Double]
 
-    /// Covers `values` (and zero when every value has one sign and zero is near), with about `count` ticks.
-    init(covering values: [Double], count: Int = 4) {
+    /// Covers `values` with about `count` ticks. Zero is included when every value has one sign and
+    /// zero is near, and always with `includingZero` (bars grow from zero).
+    package init(covering values: [Double], count: Int = 4, includingZero: Bool = false) {
         var lo = values.min() ?? 0
         var hi = values.max() ?? 1
+        if includingZero { lo = min(lo, 0); hi = max(hi, 0) }
         if lo > 0 && lo < hi * 0.5 { lo = 0 }
         if hi < 0 && hi > lo * 0.5 { hi = 0 }
         if lo == hi {
@@ -32,14 +34,14 @@ struct ChartScale: Equatable {
     }
 
     /// Where a value lies between `from` (low) and `to` (high) pixels.
-    func position(_ value: Double, from: Double, to: Double) -> Double {
+    package func position(_ value: Double, from: Double, to: Double) -> Double {
         guard high > low else { return from }
         return from + (value - low) / (high - low) * (to - from)
     }
 }
 
 /// Two decimals at most, no trailing zeros: SVG coordinates.
-func svgNumber(_ v: Double) -> String {
+package func svgNumber(_ v: Double) -> String {
     let r = (v * 100).rounded() / 100
     if r == r.rounded() { return String(Int(r)) }
     return String(format: "%.2f", r).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)

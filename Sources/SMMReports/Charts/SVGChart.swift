@@ -20,8 +20,11 @@ package struct ChartBar: Sendable, Equatable {
     }
 }
 
-/// Charts drawn by the server as inline SVG: pure functions from values to markup, accessible
-/// (`role="img"`, `aria-labelledby` a `<title>` and `<desc>`), coloured through CSS classes.
+/// The one chart drawer of smmkpi: inline SVG for the web pages (``line(points:title:description:target:targetLabel:id:width:height:format:)``,
+/// ``bars(_:title:description:id:width:)``, ``sparkline(_:label:width:height:)``) and the reports
+/// (``render(_:format:width:height:)``). Pure functions from values to markup, accessible (`role="img"`,
+/// `aria-labelledby` a `<title>` and `<desc>`), no scripts; the pages colour them through CSS classes,
+/// the reports' inline stylesheet and attributes do the same for a self-contained file.
 package enum SVGChart {
     /// A line chart of periods (oldest first) with y-axis ticks, x labels, the last value marked
     /// and an optional dashed target line.
@@ -29,60 +32,30 @@ package enum SVGChart {
                              targetLabel: String = "", id: String, width: Int = 460, height: Int = 220,
                              format: (Double) -> String) -> String {
         let w = Double(width), h = Double(height)
-        let left = 64.0, right = 16.0, top = 16.0, bottom = 34.0
+        let right = 16.0, top = 16.0, bottom = 34.0
         let values = points.compactMap(\.value) + (target.map { [$0] } ?? [])
         var out = open(width: width, height: height, id: id, title: title, description: description, kind: "line")
         guard !points.isEmpty, !values.isEmpty else {
-            out += "<text class=\"chart-empty\" x=\"\(svgNumber(w / 2))\" y=\"\(svgNumber(h / 2))\" text-anchor=\"middle\">"
-                + HTML.escape(description) + "</text></svg>"
-            return out
+            return out + empty(description, x: w / 2, y: h / 2, dy: nil)
         }
         let scale = ChartScale(covering: values)
+        // Room for the longest tick label (about 7 px a character at 12 px), so `300 тыс. ₽` is not cut off.
+        let left = max(64, Double(scale.ticks.map { format($0).count }.max() ?? 0) * 7 + 14)
         func y(_ v: Double) -> Double { scale.position(v, from: h - bottom, to: top) }
         let step = points.count > 1 ? (w - left - right) / Double(points.count - 1) : 0
         func x(_ i: Int) -> Double { points.count > 1 ? left + Double(i) * step : (left + w - right) / 2 }
 
-        out += "<g class=\"chart-grid\">"
-        for t in scale.ticks {
-            let ty = svgNumber(y(t))
-            out += "<line x1=\"\(svgNumber(left))\" x2=\"\(svgNumber(w - right))\" y1=\"\(ty)\" y2=\"\(ty)\"/>"
-            out += "<text class=\"chart-tick\" x=\"\(svgNumber(left - 8))\" y=\"\(ty)\" dy=\"0.32em\" text-anchor=\"end\">"
-                + HTML.escape(format(t)) + "</text>"
-        }
-        out += "</g><g class=\"chart-x\">"
-        let every = max(1, Int((Double(points.count) / 6).rounded(.up)))
-        for (i, p) in points.enumerated() where (points.count - 1 - i) % every == 0 {
-            let anchor = points.count > 1 && i == points.count - 1 ? "end" : "middle"
-            out += "<text class=\"chart-tick\" x=\"\(svgNumber(x(i)))\" y=\"\(svgNumber(h - bottom + 20))\" text-anchor=\"\(anchor)\">"
-                + HTML.escape(p.label) + "</text>"
-        }
-        out += "</g>"
+        out += grid(scale, left: left, right: w - right, gap: 8, y: y, label: format)
+        out += xAxis(points.map(\.label), x: x, y: h - bottom + 20, most: 6, lastAtEnd: true)
         if let target {
             let ty = svgNumber(y(target))
             out += "<g class=\"chart-target\"><line x1=\"\(svgNumber(left))\" x2=\"\(svgNumber(w - right))\" y1=\"\(ty)\" y2=\"\(ty)\"/>"
             out += "<text x=\"\(svgNumber(w - right))\" y=\"\(ty)\" dy=\"-0.4em\" text-anchor=\"end\">"
                 + HTML.escape(targetLabel.isEmpty ? format(target) : targetLabel + ": " + format(target)) + "</text></g>"
         }
-        // The line breaks where a period has no data.
-        var segments: [[(Double, Double)]] = [[]]
-        for (i, p) in points.enumerated() {
-            if let v = p.value { segments[segments.count - 1].append((x(i), y(v))) }
-            else if !segments[segments.count - 1].isEmpty { segments.append([]) }
-        }
-        for seg in segments where !seg.isEmpty {
-            let coords = seg.map { "\(svgNumber($0.0)),\(svgNumber($0.1))" }.joined(separator: " ")
-            if seg.count > 1 {
-                let base = svgNumber(y(max(scale.low, min(scale.high, 0))))
-                out += "<polygon class=\"chart-area\" points=\"\(svgNumber(seg[0].0)),\(base) \(coords) \(svgNumber(seg[seg.count - 1].0)),\(base)\"/>"
-            }
-            out += "<polyline class=\"chart-line\" points=\"\(coords)\"/>"
-        }
-        for (i, p) in points.enumerated() {
-            guard let v = p.value else { continue }
-            let last = i == points.count - 1
-            out += "<circle class=\"\(last ? "chart-dot chart-dot-last" : "chart-dot")\" cx=\"\(svgNumber(x(i)))\" cy=\"\(svgNumber(y(v)))\" r=\"\(last ? "4.5" : "3")\">"
-                + "<title>" + HTML.escape(p.label + ": " + format(v)) + "</title></circle>"
-        }
+        let values2 = points.map(\.value)
+        out += polylines(values2, x: x, y: y, area: y(max(scale.low, min(scale.high, 0))), color: nil)
+        out += dots(values2, labels: points.map(\.label), x: x, y: y, radius: (3, 4.5), color: nil, format: format)
         return out + "</svg>"
     }
 
@@ -93,9 +66,7 @@ package enum SVGChart {
         let height = Int(top * 2 + rowHeight * Double(max(1, bars.count)))
         var out = open(width: width, height: height, id: id, title: title, description: description, kind: "bars")
         guard !bars.isEmpty else {
-            out += "<text class=\"chart-empty\" x=\"\(width / 2)\" y=\"\(height / 2)\" dy=\"0.32em\" text-anchor=\"middle\">"
-                + HTML.escape(description) + "</text></svg>"
-            return out
+            return out + empty(description, x: Double(width / 2), y: Double(height / 2), dy: "0.32em")
         }
         let w = Double(width)
         let labelWidth = 120.0, valueWidth = 92.0
@@ -137,12 +108,83 @@ package enum SVGChart {
         return out + "</svg>"
     }
 
-    private static func open(width: Int, height: Int, id: String, title: String, description: String, kind: String) -> String {
+    // MARK: Parts shared by the page and report charts
+
+    /// The opening tag with the accessible name (`<title>`) and description (`<desc>`).
+    static func open(width: Int, height: Int, id: String, title: String, description: String, kind: String) -> String {
         let safe = id.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         return "<svg class=\"chart chart-kind-\(kind)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" "
             + "preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"\(safe)-title \(safe)-desc\">"
             + "<title id=\"\(safe)-title\">" + HTML.escape(title) + "</title>"
             + "<desc id=\"\(safe)-desc\">" + HTML.escape(description) + "</desc>"
+    }
+
+    /// The sentence a chart without values shows instead of a drawing, and the closing tag.
+    static func empty(_ text: String, x: Double, y: Double, dy: String?) -> String {
+        "<text class=\"chart-empty\" x=\"\(svgNumber(x))\" y=\"\(svgNumber(y))\"" + (dy.map { " dy=\"\($0)\"" } ?? "")
+            + " text-anchor=\"middle\">" + HTML.escape(text) + "</text></svg>"
+    }
+
+    /// Horizontal grid lines at the scale's ticks, each labelled `gap` pixels left of the plot.
+    static func grid(_ scale: ChartScale, left: Double, right: Double, gap: Double, y: (Double) -> Double,
+                     label: (Double) -> String) -> String {
+        var out = "<g class=\"chart-grid\">"
+        for t in scale.ticks {
+            let ty = svgNumber(y(t))
+            out += "<line x1=\"\(svgNumber(left))\" x2=\"\(svgNumber(right))\" y1=\"\(ty)\" y2=\"\(ty)\"/>"
+            out += "<text class=\"chart-tick\" x=\"\(svgNumber(left - gap))\" y=\"\(ty)\" dy=\"0.32em\" text-anchor=\"end\">"
+                + HTML.escape(label(t)) + "</text>"
+        }
+        return out + "</g>"
+    }
+
+    /// The x labels: at most about `most` of them, counted back from the last, which always shows
+    /// (right-aligned with `lastAtEnd`, so it stays inside the drawing).
+    static func xAxis(_ labels: [String], x: (Int) -> Double, y: Double, most: Int, lastAtEnd: Bool) -> String {
+        var out = "<g class=\"chart-x\">"
+        let every = max(1, Int((Double(labels.count) / Double(most)).rounded(.up)))
+        for (i, label) in labels.enumerated() where (labels.count - 1 - i) % every == 0 {
+            let anchor = lastAtEnd && labels.count > 1 && i == labels.count - 1 ? "end" : "middle"
+            out += "<text class=\"chart-tick\" x=\"\(svgNumber(x(i)))\" y=\"\(svgNumber(y))\" text-anchor=\"\(anchor)\">"
+                + HTML.escape(label) + "</text>"
+        }
+        return out + "</g>"
+    }
+
+    /// A series as polylines that break where a value is missing; with `area` (the baseline's y),
+    /// each piece is filled down to it. `color` strokes the line (reports); nil leaves it to CSS.
+    static func polylines(_ values: [Double?], x: (Int) -> Double, y: (Double) -> Double, area: Double?,
+                          color: String?) -> String {
+        var segments: [[(Double, Double)]] = [[]]
+        for (i, v) in values.enumerated() {
+            if let v { segments[segments.count - 1].append((x(i), y(v))) }
+            else if !segments[segments.count - 1].isEmpty { segments.append([]) }
+        }
+        var out = ""
+        let stroke = color.map { " stroke=\"\($0)\"" } ?? ""
+        for seg in segments where !seg.isEmpty {
+            let coords = seg.map { "\(svgNumber($0.0)),\(svgNumber($0.1))" }.joined(separator: " ")
+            if seg.count > 1, let area {
+                let base = svgNumber(area)
+                out += "<polygon class=\"chart-area\" points=\"\(svgNumber(seg[0].0)),\(base) \(coords) \(svgNumber(seg[seg.count - 1].0)),\(base)\"/>"
+            }
+            out += "<polyline class=\"chart-line\" points=\"\(coords)\"\(stroke)/>"
+        }
+        return out
+    }
+
+    /// A dot per value, the last one larger, each with its label and value as a tooltip.
+    static func dots(_ values: [Double?], labels: [String], x: (Int) -> Double, y: (Double) -> Double,
+                     radius: (Double, Double), color: String?, format: (Double) -> String) -> String {
+        var out = ""
+        let paint = color.map { " fill=\"\($0)\" stroke=\"\($0)\"" } ?? ""
+        for (i, v) in values.enumerated() {
+            guard let v else { continue }
+            let last = i == values.count - 1
+            out += "<circle class=\"\(last ? "chart-dot chart-dot-last" : "chart-dot")\" cx=\"\(svgNumber(x(i)))\" cy=\"\(svgNumber(y(v)))\" r=\"\(svgNumber(last ? radius.1 : radius.0))\"\(paint)>"
+                + "<title>" + HTML.escape((i < labels.count ? labels[i] + ": " : "") + format(v)) + "</title></circle>"
+        }
+        return out
     }
 
     private static func truncated(_ s: String, _ n: Int) -> String {
