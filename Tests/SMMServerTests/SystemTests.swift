@@ -50,6 +50,29 @@ struct SystemTests {
         #expect(registered.count > 20)
         #expect(registered.subtracting(documented).isEmpty, "not documented: \(registered.subtracting(documented).sorted())")
         #expect(documented.subtracting(registered).isEmpty, "documented but not registered: \(documented.subtracting(registered).sorted())")
+        // Shared parameters, responses and bodies: every $ref resolves, and every component is used.
+        var refs = Set<String>()
+        func collect(_ value: Any) {
+            if let object = value as? [String: Any] {
+                if let ref = object["$ref"] as? String { refs.insert(ref) }
+                object.values.forEach(collect)
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(paths)
+        collect(doc["components"] ?? [:])
+        let components = try #require(doc["components"] as? [String: [String: Any]])
+        var defined = Set<String>()
+        for (kind, entries) in components where kind != "securitySchemes" {
+            for name in entries.keys { defined.insert("#/components/\(kind)/\(name)") }
+        }
+        #expect(refs.subtracting(defined).isEmpty, "unresolved: \(refs.subtracting(defined).sorted())")
+        #expect(defined.subtracting(refs).isEmpty, "unused: \(defined.subtracting(refs).sorted())")
+        let parameterNames = Set((components["parameters"] ?? [:]).keys)
+        #expect(parameterNames.isSuperset(of: ["workspace", "period", "accounts", "plan"]))
+        #expect(components["responses"]?["Error"] != nil && components["responses"]?["Done"] != nil)
+
         try await site.app().test(.live) { client in
             let r = try await client.execute(uri: "/openapi.json", method: .get)
             #expect(r.status == .ok)

@@ -1,5 +1,7 @@
 /// The OpenAPI 3.1 document of the JSON API, served at `/openapi.json`. Tests check that every
 /// registered API route is in it and every path in it is a registered route.
+/// Parameters, responses and request bodies used by more than one operation are written once under
+/// `components` and referenced with `$ref` (a test checks every reference resolves and every component is used).
 package enum OpenAPIDocument {
     package static let json = #"""
 {
@@ -31,14 +33,7 @@ package enum OpenAPIDocument {
     ],
     "responses": {
      "200": {
-      "description": "OK.",
-      "content": {
-       "text/plain": {
-        "schema": {
-         "type": "string"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Text"
      },
      "default": {
       "$ref": "#/components/responses/Error"
@@ -55,14 +50,7 @@ package enum OpenAPIDocument {
     ],
     "responses": {
      "200": {
-      "description": "OK.",
-      "content": {
-       "text/plain": {
-        "schema": {
-         "type": "string"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Text"
      },
      "default": {
       "$ref": "#/components/responses/Error"
@@ -79,14 +67,7 @@ package enum OpenAPIDocument {
     ],
     "responses": {
      "200": {
-      "description": "OK.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
+      "$ref": "#/components/responses/JSONObject"
      },
      "default": {
       "$ref": "#/components/responses/Error"
@@ -103,14 +84,7 @@ package enum OpenAPIDocument {
     ],
     "responses": {
      "200": {
-      "description": "OK.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Me"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Me"
      },
      "default": {
       "$ref": "#/components/responses/Error"
@@ -126,14 +100,7 @@ package enum OpenAPIDocument {
     ],
     "responses": {
      "200": {
-      "description": "OK.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Me"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Me"
      },
      "default": {
       "$ref": "#/components/responses/Error"
@@ -240,7 +207,7 @@ package enum OpenAPIDocument {
     ],
     "responses": {
      "204": {
-      "description": "Done."
+      "$ref": "#/components/responses/Done"
      },
      "default": {
       "$ref": "#/components/responses/Error"
@@ -401,24 +368,10 @@ package enum OpenAPIDocument {
       "$ref": "#/components/parameters/workspace"
      },
      {
-      "name": "period",
-      "in": "query",
-      "required": true,
-      "description": "2025-W05, 2024-11, 2024-Q4, 2024 or 2024-11-03..2024-11-17.",
-      "schema": {
-       "type": "string",
-       "pattern": "^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}|-Q[1-4])?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[.][.][0-9]{4}-[0-9]{2}-[0-9]{2}$",
-       "example": "2026-10"
-      }
+      "$ref": "#/components/parameters/period"
      },
      {
-      "name": "accounts",
-      "in": "query",
-      "required": false,
-      "description": "Comma-separated account ids (default: all).",
-      "schema": {
-       "type": "string"
-      }
+      "$ref": "#/components/parameters/accounts"
      },
      {
       "name": "networks",
@@ -557,19 +510,7 @@ package enum OpenAPIDocument {
      }
     },
     "requestBody": {
-     "required": true,
-     "content": {
-      "application/yaml": {
-       "schema": {
-        "type": "string"
-       }
-      },
-      "text/plain": {
-       "schema": {
-        "type": "string"
-       }
-      }
-     }
+     "$ref": "#/components/requestBodies/PlanYAML"
     }
    }
   },
@@ -600,19 +541,7 @@ package enum OpenAPIDocument {
      }
     },
     "requestBody": {
-     "required": true,
-     "content": {
-      "application/yaml": {
-       "schema": {
-        "type": "string"
-       }
-      },
-      "text/plain": {
-       "schema": {
-        "type": "string"
-       }
-      }
-     }
+     "$ref": "#/components/requestBodies/PlanYAML"
     }
    }
   },
@@ -627,14 +556,7 @@ package enum OpenAPIDocument {
       "$ref": "#/components/parameters/workspace"
      },
      {
-      "name": "plan",
-      "in": "path",
-      "required": true,
-      "description": "The plan's id or name.",
-      "schema": {
-       "type": "string"
-      },
-      "example": "1"
+      "$ref": "#/components/parameters/plan"
      }
     ],
     "responses": {
@@ -663,19 +585,12 @@ package enum OpenAPIDocument {
       "$ref": "#/components/parameters/workspace"
      },
      {
-      "name": "plan",
-      "in": "path",
-      "required": true,
-      "description": "The plan's id or name.",
-      "schema": {
-       "type": "string"
-      },
-      "example": "1"
+      "$ref": "#/components/parameters/plan"
      }
     ],
     "responses": {
      "204": {
-      "description": "Done."
+      "$ref": "#/components/responses/Done"
      },
      "default": {
       "$ref": "#/components/responses/Error"
@@ -694,14 +609,7 @@ package enum OpenAPIDocument {
       "$ref": "#/components/parameters/workspace"
      },
      {
-      "name": "plan",
-      "in": "path",
-      "required": true,
-      "description": "The plan's id or name.",
-      "schema": {
-       "type": "string"
-      },
-      "example": "1"
+      "$ref": "#/components/parameters/plan"
      },
      {
       "name": "as_of",
@@ -727,14 +635,7 @@ package enum OpenAPIDocument {
     ],
     "responses": {
      "200": {
-      "description": "OK.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
+      "$ref": "#/components/responses/JSONObject"
      },
      "default": {
       "$ref": "#/components/responses/Error"
@@ -758,19 +659,11 @@ package enum OpenAPIDocument {
       "required": false,
       "description": "Only anomalies touching this period (default: all dates).",
       "schema": {
-       "type": "string",
-       "pattern": "^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}|-Q[1-4])?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[.][.][0-9]{4}-[0-9]{2}-[0-9]{2}$",
-       "example": "2026-10"
+       "$ref": "#/components/schemas/PeriodLabel"
       }
      },
      {
-      "name": "accounts",
-      "in": "query",
-      "required": false,
-      "description": "Comma-separated account ids (default: all).",
-      "schema": {
-       "type": "string"
-      }
+      "$ref": "#/components/parameters/accounts"
      }
     ],
     "responses": {
@@ -801,39 +694,19 @@ package enum OpenAPIDocument {
       "$ref": "#/components/parameters/workspace"
      },
      {
-      "name": "anomaly",
-      "in": "path",
-      "required": true,
-      "description": "The anomaly's id, e.g. bf:vk_main:2024-11-11.",
-      "schema": {
-       "type": "string"
-      }
+      "$ref": "#/components/parameters/anomaly"
      }
     ],
     "responses": {
      "200": {
-      "description": "OK.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Anomaly"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Anomaly"
      },
      "default": {
       "$ref": "#/components/responses/Error"
      }
     },
     "requestBody": {
-     "required": false,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/Verdict"
-       }
-      }
-     }
+     "$ref": "#/components/requestBodies/VerdictOptional"
     }
    }
   },
@@ -848,39 +721,19 @@ package enum OpenAPIDocument {
       "$ref": "#/components/parameters/workspace"
      },
      {
-      "name": "anomaly",
-      "in": "path",
-      "required": true,
-      "description": "The anomaly's id.",
-      "schema": {
-       "type": "string"
-      }
+      "$ref": "#/components/parameters/anomaly"
      }
     ],
     "responses": {
      "200": {
-      "description": "OK.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Anomaly"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Anomaly"
      },
      "default": {
       "$ref": "#/components/responses/Error"
      }
     },
     "requestBody": {
-     "required": false,
-     "content": {
-      "application/json": {
-       "schema": {
-        "$ref": "#/components/schemas/Verdict"
-       }
-      }
-     }
+     "$ref": "#/components/requestBodies/VerdictOptional"
     }
    }
   },
@@ -895,24 +748,10 @@ package enum OpenAPIDocument {
       "$ref": "#/components/parameters/workspace"
      },
      {
-      "name": "period",
-      "in": "query",
-      "required": true,
-      "description": "2025-W05, 2024-11, 2024-Q4, 2024 or 2024-11-03..2024-11-17.",
-      "schema": {
-       "type": "string",
-       "pattern": "^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}|-Q[1-4])?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[.][.][0-9]{4}-[0-9]{2}-[0-9]{2}$",
-       "example": "2026-10"
-      }
+      "$ref": "#/components/parameters/period"
      },
      {
-      "name": "accounts",
-      "in": "query",
-      "required": false,
-      "description": "Comma-separated account ids (default: all).",
-      "schema": {
-       "type": "string"
-      }
+      "$ref": "#/components/parameters/accounts"
      },
      {
       "name": "sentiment",
@@ -1100,6 +939,43 @@ package enum OpenAPIDocument {
      "type": "string",
      "pattern": "^[a-z0-9][a-z0-9-]{0,39}$"
     }
+   },
+   "period": {
+    "name": "period",
+    "in": "query",
+    "required": true,
+    "description": "2025-W05, 2024-11, 2024-Q4, 2024 or 2024-11-03..2024-11-17.",
+    "schema": {
+     "$ref": "#/components/schemas/PeriodLabel"
+    }
+   },
+   "accounts": {
+    "name": "accounts",
+    "in": "query",
+    "required": false,
+    "description": "Comma-separated account ids (default: all).",
+    "schema": {
+     "type": "string"
+    }
+   },
+   "plan": {
+    "name": "plan",
+    "in": "path",
+    "required": true,
+    "description": "The plan's id or name.",
+    "schema": {
+     "type": "string"
+    },
+    "example": "1"
+   },
+   "anomaly": {
+    "name": "anomaly",
+    "in": "path",
+    "required": true,
+    "description": "The anomaly's id, e.g. bf:vk_main:2024-11-11.",
+    "schema": {
+     "type": "string"
+    }
    }
   },
   "responses": {
@@ -1112,9 +988,85 @@ package enum OpenAPIDocument {
       }
      }
     }
+   },
+   "Text": {
+    "content": {
+     "text/plain": {
+      "schema": {
+       "type": "string"
+      }
+     }
+    },
+    "description": "OK."
+   },
+   "JSONObject": {
+    "content": {
+     "application/json": {
+      "schema": {
+       "type": "object"
+      }
+     }
+    },
+    "description": "OK."
+   },
+   "Me": {
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Me"
+      }
+     }
+    },
+    "description": "OK."
+   },
+   "Done": {
+    "description": "Done."
+   },
+   "Anomaly": {
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Anomaly"
+      }
+     }
+    },
+    "description": "OK."
+   }
+  },
+  "requestBodies": {
+   "PlanYAML": {
+    "content": {
+     "application/yaml": {
+      "schema": {
+       "type": "string"
+      }
+     },
+     "text/plain": {
+      "schema": {
+       "type": "string"
+      }
+     }
+    },
+    "required": true
+   },
+   "VerdictOptional": {
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Verdict"
+      }
+     }
+    },
+    "required": false
    }
   },
   "schemas": {
+   "PeriodLabel": {
+    "example": "2026-10",
+    "pattern": "^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}|-Q[1-4])?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[.][.][0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "type": "string",
+    "description": "A period label: 2025-W05, 2024-11, 2024-Q4, 2024 or 2024-11-03..2024-11-17."
+   },
    "Period": {
     "type": "object",
     "properties": {
