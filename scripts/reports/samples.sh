@@ -14,7 +14,8 @@ week=$(date -u -d '7 days ago' +%G-W%V)
 month=$(date -u -d "$(date -u +%Y-%m-01) -1 day" +%Y-%m)
 "$bin" plan new --task leads --period "$month" --name "Leads $month" --save --db "$db" >/dev/null
 mkdir -p docs/samples docs/screenshots
-rm -f docs/samples/report-* docs/screenshots/reports-*.png
+# (reports-ru.png and reports-en.png are the web page's screenshots: keep them)
+rm -f docs/samples/report-* docs/screenshots/reports-weekly-*.png docs/screenshots/reports-monthly-*.png
 for lang in ru en; do
   for format in html md xlsx json pdf; do
     [[ $lang == en && $format != html && $format != pdf ]] && continue
