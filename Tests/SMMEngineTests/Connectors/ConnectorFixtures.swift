@@ -90,6 +90,20 @@ struct SyncHarness {
 }
 
 extension SyncHarness {
+    /// The set-up the connector sync tests share: a fresh workspace at `now`, the fake API served on
+    /// loopback and a connection to it added by `connect` (the harness and the fake's base URL);
+    /// `body` runs with the harness and the fake's request log, then the workspace is removed.
+    static func run(now: Date, fake handler: @escaping @Sendable (FakeRequest) async -> FakeResponse,
+                    connect: @escaping @Sendable (SyncHarness, String) async throws -> Void,
+                    _ body: @Sendable (SyncHarness, RequestLog) async throws -> Void) async throws {
+        let h = try SyncHarness(now: now)
+        defer { h.temp.remove() }
+        try await FakeAPI.run(handler) { base, log in
+            try await connect(h, base)
+            try await body(h, log)
+        }
+    }
+
     /// The KPIs of the synced workspace equal those of `<source>/expected-bundle` imported into a
     /// fresh database, for the month of the fixtures; returns the synced report.
     @discardableResult

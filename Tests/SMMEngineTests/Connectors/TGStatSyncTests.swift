@@ -20,18 +20,16 @@ import Testing
     @Test("A fixture channel syncs end to end (views as strings included); KPIs equal the hand-written bundle; a re-run adds nothing")
     func endToEnd() async throws {
         let fake = TGStatFake()
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, log in
-            try await Self.connect(h, base: base)
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1) }) { h, log in
             #expect(try await h.service.syncAll(from: Self.from).map(\.status) == [.ok])
             #expect(try await h.counts() == Self.expectedCounts)
             #expect(await log.count(path: "/channels/posts") == 2)
             #expect(try await h.service.syncAll().map(\.status) == [.ok])
             #expect(try await h.counts() == Self.expectedCounts)
+            let report = try await h.expectSameKPIs(as: "tgstat")
+            #expect(report[.followersEnd]?.value == 20481)
         }
-        let report = try await h.expectSameKPIs(as: "tgstat")
-        #expect(report[.followersEnd]?.value == 20481)
     }
 
     @Test("flood_control_10 waits 10 s; a spent request quota makes the run partial, keeping the posts read so far")
@@ -39,10 +37,8 @@ import Testing
         let fake = TGStatFake()
         await fake.faults.once("channels/posts", .json(#"{"status": "error", "error": "flood_control_10"}"#))
         await fake.faults.after("posts/stat", calls: 1, .json(#"{"status": "error", "error": "quota_requests_reached"}"#))
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, _ in
-            try await Self.connect(h, base: base)
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1) }) { h, _ in
             let outcome = try await h.service.syncAll(from: Self.from)
             #expect(outcome.map(\.status) == [.partial])
             #expect(outcome.first?.message.contains("quota_requests_reached") == true)
@@ -50,21 +46,19 @@ import Testing
             #expect(SyncCursor(json: try await h.store.connection(named: "brand-tgstat")?.cursor).syncedThrough == nil)
             await fake.faults.clear()
             #expect(try await h.service.syncAll(from: Self.from).map(\.status) == [.ok])
+            #expect(await h.sleeps.waits == [.seconds(10)])
+            #expect(try await h.counts() == Self.expectedCounts)
         }
-        #expect(await h.sleeps.waits == [.seconds(10)])
-        #expect(try await h.counts() == Self.expectedCounts)
     }
 
     @Test("An invalid token stops with a sentence; nothing lands")
     func invalidToken() async throws {
         let fake = TGStatFake()
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, _ in
-            try await Self.connect(h, base: base, token: "wrong")
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1, token: "wrong") }) { h, _ in
             let outcome = try await h.service.syncAll(from: Self.from)
             #expect(outcome.first?.message.hasPrefix("the TGStat token has expired or is invalid (TGStat error token_invalid)") == true)
+            #expect(try await h.counts().isEmpty)
         }
-        #expect(try await h.counts().isEmpty)
     }
 }

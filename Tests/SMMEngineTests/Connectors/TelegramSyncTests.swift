@@ -21,10 +21,8 @@ import Testing
     @Test("Posts (edits applied) and threaded comments land, KPIs equal the hand-written bundle, a re-run adds nothing")
     func endToEnd() async throws {
         let fake = TelegramFake()
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, log in
-            try await Self.connect(h, base: base)
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1) }) { h, log in
             let first = try await h.service.syncAll()
             #expect(first.map(\.status) == [.ok], "\(first.map(\.message))")
             #expect(try await h.counts() == Self.expectedCounts)
@@ -40,49 +38,43 @@ import Testing
             let second = try await h.service.syncAll()
             #expect(second.map(\.status) == [.ok])
             #expect(try await h.counts() == Self.expectedCounts)
+            let synced = try await h.expectSameKPIs(as: "telegram")
+            #expect(synced[.followersEnd]?.value == 20481)
         }
-        let synced = try await h.expectSameKPIs(as: "telegram")
-        #expect(synced[.followersEnd]?.value == 20481)
     }
 
     @Test("429 with parameters.retry_after waits exactly that long")
     func floodWait() async throws {
         let fake = TelegramFake()
         await fake.faults.once("getUpdates", .json(#"{"ok": false, "error_code": 429, "description": "Too Many Requests: retry after 7", "parameters": {"retry_after": 7}}"#, status: 429))
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, _ in
-            try await Self.connect(h, base: base)
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1) }) { h, _ async throws in
             #expect(try await h.service.syncAll().map(\.status) == [.ok])
+            #expect(await h.sleeps.waits == [.seconds(7)])
+            #expect(try await h.counts() == Self.expectedCounts)
         }
-        #expect(await h.sleeps.waits == [.seconds(7)])
-        #expect(try await h.counts() == Self.expectedCounts)
     }
 
     @Test("A revoked bot token stops with a sentence naming @BotFather; nothing lands")
     func badToken() async throws {
         let fake = TelegramFake()
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, _ in
-            try await Self.connect(h, base: base, token: "999:revoked")
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1, token: "999:revoked") }) { h, _ in
             let outcome = try await h.service.syncAll()
             #expect(outcome.map(\.status) == [.failed])
             #expect(outcome.first?.message.hasPrefix("the Telegram token has expired or is invalid (Telegram 401: Unauthorized)") == true)
             #expect(outcome.first?.message.contains("https://t.me/BotFather") == true)
             #expect(outcome.first?.message.contains("revoked") == false)
+            #expect(try await h.counts().isEmpty)
         }
-        #expect(try await h.counts().isEmpty)
     }
 
     @Test("A failure mid-sync (a webhook conflict once the channel was read) imports nothing and keeps the cursor; the next run completes")
     func conflictMidSync() async throws {
         let fake = TelegramFake()
         await fake.faults.after("getUpdates", calls: 0, .json(#"{"ok": false, "error_code": 409, "description": "Conflict: can't use getUpdates method while webhook is active"}"#, status: 409))
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, _ in
-            try await Self.connect(h, base: base)
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1) }) { h, _ in
             let outcome = try await h.service.syncAll()
             #expect(outcome.map(\.status) == [.failed])
             #expect(outcome.first?.message.contains("deleteWebhook") == true)
@@ -90,7 +82,7 @@ import Testing
             #expect(try await h.store.connection(named: "brand-tg")?.cursor == nil)
             await fake.faults.clear()
             #expect(try await h.service.syncAll().map(\.status) == [.ok])
+            #expect(try await h.counts() == Self.expectedCounts)
         }
-        #expect(try await h.counts() == Self.expectedCounts)
     }
 }

@@ -25,10 +25,8 @@ import Testing
     @Test("A fixture community syncs end to end; its KPIs equal the hand-written bundle's; a re-run adds nothing")
     func endToEnd() async throws {
         let fake = VKFake()
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, log in
-            try await Self.connect(h, base: base)
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1) }) { h, log in
             let first = try await h.service.syncAll()
             #expect(first.map(\.status) == [.ok], "\(first.map(\.message))")
             #expect(first.first?.window == Self.from...LocalDate(year: 2024, month: 5, day: 3)!)
@@ -46,31 +44,29 @@ import Testing
             #expect(second.map(\.status) == [.ok])
             #expect(second.first?.window == first.first?.window)
             #expect(try await h.counts() == Self.expectedCounts)
+            // The same KPIs (and stored rows) as the bundle written by hand for the fixture.
+            let synced = try await h.expectSameKPIs(as: "vk")
+            #expect(synced[.followersEnd]?.value == 15234)
+            #expect(synced.metrics.filter { $0.value != nil }.count >= 10)
         }
-        // The same KPIs (and stored rows) as the bundle written by hand for the fixture.
-        let synced = try await h.expectSameKPIs(as: "vk")
-        #expect(synced[.followersEnd]?.value == 15234)
-        #expect(synced.metrics.filter { $0.value != nil }.count >= 10)
     }
 
     @Test("Rows land with the documented mapping: followers rebuilt from today's members, brand replies, audience shares")
     func mapping() async throws {
         let fake = VKFake()
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, _ in
-            try await Self.connect(h, base: base)
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1) }) { h, _ in
             _ = try await h.service.syncAll(from: Self.from)
+            let out = h.temp.url.appendingPathComponent("export").path
+            _ = try await Exporter(store: h.store).run(to: out)
+            let daily = try String(contentsOfFile: out + "/account_daily.csv", encoding: .utf8)
+            #expect(daily.contains("vk_123456,2024-05-01,15206,40,9,5400,1520,830"))
+            let comments = try String(contentsOfFile: out + "/comments.csv", encoding: .utf8)
+            #expect(comments.contains("vk_123456_c4531,vk_123456_4513"))
+            #expect(!comments.contains("c4523"))  // deleted
+            let posts = try String(contentsOfFile: out + "/posts.csv", encoding: .utf8)
+            #expect(!posts.contains("4511") && !posts.contains("_4000"))  // before the window; pinned and old
         }
-        let out = h.temp.url.appendingPathComponent("export").path
-        _ = try await Exporter(store: h.store).run(to: out)
-        let daily = try String(contentsOfFile: out + "/account_daily.csv", encoding: .utf8)
-        #expect(daily.contains("vk_123456,2024-05-01,15206,40,9,5400,1520,830"))
-        let comments = try String(contentsOfFile: out + "/comments.csv", encoding: .utf8)
-        #expect(comments.contains("vk_123456_c4531,vk_123456_4513"))
-        #expect(!comments.contains("c4523"))  // deleted
-        let posts = try String(contentsOfFile: out + "/posts.csv", encoding: .utf8)
-        #expect(!posts.contains("4511") && !posts.contains("_4000"))  // before the window; pinned and old
     }
 
     @Test("Error 6 (too many requests per second) is retried after 1 s and the sync completes")
@@ -78,25 +74,21 @@ import Testing
         let fake = VKFake()
         await fake.faults.once("wall.get", .json(#"{"error": {"error_code": 6, "error_msg": "Too many requests per second"}}"#))
         await fake.faults.once("stats.get", .json("{}", status: 429, headers: [("Retry-After", "3")]))
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, log in
-            try await Self.connect(h, base: base)
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1) }) { h, log in
             let outcome = try await h.service.syncAll(from: Self.from)
             #expect(outcome.map(\.status) == [.ok])
             #expect(await log.count(path: "/method/wall.get") >= 3)
+            #expect(await h.sleeps.waits == [.seconds(1), .seconds(3)])
+            #expect(try await h.counts() == Self.expectedCounts)
         }
-        #expect(await h.sleeps.waits == [.seconds(1), .seconds(3)])
-        #expect(try await h.counts() == Self.expectedCounts)
     }
 
     @Test("An expired token stops with a sentence saying where to get a new one; nothing lands")
     func expiredToken() async throws {
         let fake = VKFake()
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, log in
-            try await Self.connect(h, base: base, token: "revoked")
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1, token: "revoked") }) { h, log in
             let outcome = try await h.service.syncAll(from: Self.from)
             #expect(outcome.map(\.status) == [.failed])
             let message = try #require(outcome.first?.message)
@@ -104,21 +96,19 @@ import Testing
             #expect(message.contains("create a new one at https://dev.vk.com"))
             #expect(!message.contains("revoked"))
             #expect(await log.requests.count == 1)  // fatal: no retry
+            #expect(try await h.counts().isEmpty)
+            let stored = try #require(try await h.store.connection(named: "brand-vk"))
+            #expect(stored.cursor == nil && stored.lastStatus == .failed)
+            #expect(await h.sleeps.waits.isEmpty)
         }
-        #expect(try await h.counts().isEmpty)
-        let stored = try #require(try await h.store.connection(named: "brand-vk"))
-        #expect(stored.cursor == nil && stored.lastStatus == .failed)
-        #expect(await h.sleeps.waits.isEmpty)
     }
 
     @Test("A malformed answer mid-sync imports nothing and keeps the cursor; the next run completes")
     func malformedThenRecovers() async throws {
         let fake = VKFake()
         await fake.faults.once("wall.getComments", FakeResponse(body: "{\"response\": {\"count\": 3, \"items\": [ {\"id\": 45"))
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, _ in
-            try await Self.connect(h, base: base)
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1) }) { h, _ in
             let bad = try await h.service.syncAll(from: Self.from)
             #expect(bad.map(\.status) == [.failed])
             #expect(bad.first?.message.contains("wall.getComments") == true)
@@ -134,10 +124,8 @@ import Testing
     @Test("Server errors that outlast the retries fail the run after 5 attempts; nothing lands, the cursor stays")
     func serverErrorsExhausted() async throws {
         let fake = VKFake()
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, log in
-            try await Self.connect(h, base: base)
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1) }) { h, log in
             _ = try await h.service.syncAll(from: Self.from)
             let before = try await h.store.connection(named: "brand-vk")?.cursor
             await fake.faults.always("stats.get", .json("{}", status: 502))
@@ -146,19 +134,17 @@ import Testing
             #expect(outcome.first?.message.contains("after 5 attempts") == true)
             #expect(await log.count(path: "/method/stats.get") == 1 + 5)
             #expect(try await h.store.connection(named: "brand-vk")?.cursor == before)
+            #expect(await h.sleeps.waits.count == 4)
+            #expect(try await h.counts() == Self.expectedCounts)
         }
-        #expect(await h.sleeps.waits.count == 4)
-        #expect(try await h.counts() == Self.expectedCounts)
     }
 
     @Test("A daily quota (error 29) keeps what was fetched, reports partial and leaves the cursor for the next run")
     func quotaIsPartial() async throws {
         let fake = VKFake()
         await fake.faults.once("stats.get", .json(#"{"error": {"error_code": 29, "error_msg": "Rate limit reached"}}"#))
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, _ in
-            try await Self.connect(h, base: base)
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1) }) { h, _ in
             let outcome = try await h.service.syncAll(from: Self.from)
             #expect(outcome.map(\.status) == [.partial])
             #expect(try await h.counts() == ["accounts": 1, "posts": 3, "post_metrics": 3, "comments": 6])
@@ -173,15 +159,13 @@ import Testing
     func commentsClosed() async throws {
         let fake = VKFake()
         await fake.faults.once("wall.getComments", .json(#"{"error": {"error_code": 212, "error_msg": "Access to post comments denied"}}"#))
-        let h = try SyncHarness(now: Self.now)
-        defer { h.temp.remove() }
-        try await FakeAPI.run({ await fake.handle($0) }) { base, _ in
-            try await Self.connect(h, base: base)
+        try await SyncHarness.run(now: Self.now, fake: { await fake.handle($0) },
+                                  connect: { try await Self.connect($0, base: $1) }) { h, _ in
             let outcome = try await h.service.syncAll(from: Self.from)
             #expect(outcome.map(\.status) == [.ok])
+            var expected = Self.expectedCounts
+            expected["comments"] = 4  // post 4512 and its thread; post 4513 (read first, newest first) was skipped
+            #expect(try await h.counts() == expected)
         }
-        var expected = Self.expectedCounts
-        expected["comments"] = 4  // post 4512 and its thread; post 4513 (read first, newest first) was skipped
-        #expect(try await h.counts() == expected)
     }
 }
