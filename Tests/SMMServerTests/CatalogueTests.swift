@@ -61,4 +61,24 @@ import Testing
             #expect(Localizer(.en).has(key), "en lacks \(key)")
         }
     }
+
+    @Test("every evidence figure the detectors write has a label in both languages")
+    func evidenceNames() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/SMMCore/Detection")
+        var names = Set<String>()
+        for file in try FileManager.default.contentsOfDirectory(atPath: dir.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+            for part in text.components(separatedBy: "EvidenceNumber(\"").dropFirst() {
+                names.insert(String(part.prefix { $0 != "\"" }))
+            }
+        }
+        #expect(names.count >= 30)
+        for name in names {
+            #expect(Localizer(.ru).has("evidence." + name), "ru lacks evidence.\(name)")
+            #expect(Localizer(.en).has("evidence." + name), "en lacks evidence.\(name)")
+        }
+        #expect(Localizer(.ru).evidenceName("joined_ratio") == "вступления к обычным")
+        #expect(Localizer(.en).evidenceName("not_a_figure") == "not a figure")
+    }
 }

@@ -66,7 +66,7 @@ package struct AnomaliesPage: Sendable {
                 id: a.id, kind: a.kind.rawValue, kindLabel: l.t("anomalyKind." + a.kind.rawValue),
                 account: names[a.accountID] ?? a.accountID, dates: dates, estimate: l.number(Double(a.estimate)),
                 confidence: l.percent(a.score * 100, digits: 0), evidence: a.evidence.text,
-                figures: a.evidence.numbers.prefix(6).map { AnomaliesView.Figure(name: $0.name.replacingOccurrences(of: "_", with: " "),
+                figures: a.evidence.numbers.prefix(6).map { AnomaliesView.Figure(name: l.evidenceName($0.name),
                                                                                  value: l.number($0.value, digits: $0.value == $0.value.rounded() ? 0 : 2)) },
                 spark: series.count >= 2 ? SVGChart.sparkline(series, label: l.t("anomalies.byDay")) : "",
                 status: a.status.rawValue, statusLabel: l.t("anomalies." + a.status.rawValue), isOpen: a.status == .open,
@@ -94,5 +94,13 @@ package struct AnomaliesPage: Sendable {
         }
         let now = Instant(nanoseconds: Int64((Date().timeIntervalSince1970 * 1_000_000_000).rounded()))
         return try await AnomalyService(anyStore: store).review(id: id, status: status, note: note, at: now)
+    }
+}
+
+extension Localizer {
+    /// The label of an evidence figure (`joined_ratio` → «вступления к обычным»); an unknown name is
+    /// shown as written, underscores as spaces.
+    func evidenceName(_ name: String) -> String {
+        has("evidence." + name) ? t("evidence." + name) : name.replacingOccurrences(of: "_", with: " ")
     }
 }
