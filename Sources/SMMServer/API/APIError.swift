@@ -1,4 +1,5 @@
 import Foundation
+import SMMReports
 import Hummingbird
 import Logging
 import SMMStore
@@ -85,24 +86,5 @@ package struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             context.logger.error("unhandled error: \(String(reflecting: error))")
             throw APIError(.internalServerError, "internal", "Something went wrong on the server; the log has the details.")
         }
-    }
-}
-
-/// HTML text escaping for the few server-written pages of this module.
-package enum HTML {
-    package static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

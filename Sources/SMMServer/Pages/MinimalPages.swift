@@ -1,4 +1,5 @@
 import Foundation
+import SMMReports
 import Hummingbird
 import Logging
 import SMMStore
