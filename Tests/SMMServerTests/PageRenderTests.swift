@@ -185,6 +185,32 @@ enum SmallBundleStore {
         }
     }
 
+    @Test("a period that cannot be read: the dashboard, anomalies and comments say once what they show instead")
+    func periodFallbackNotice() async throws {
+        let (store, dir) = try SmallBundleStore.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+        for language in UILanguage.allCases {
+            let l = Localizer(language)
+            let c = chrome(language)
+            let month = l.t("period.invalid.month"), quarter = l.t("period.invalid.quarter")
+            let dashboard = try await DashboardPage(store: store).build(query: ["period": "2024-13"], base: "/w/default", localizer: l)
+            var html = renderer.page("dashboard", view: dashboard, title: "", current: "dashboard", chrome: c)
+            #expect(count(month, in: html) == 1, "\(language) dashboard")
+            let anomalies = try await AnomaliesPage(store: store).build(query: ["kind": "quarter", "period": "2024-Q9"], base: "/w/default",
+                                                                        path: "/p", canReview: true, csrf: "C", localizer: l)
+            html = renderer.page("anomalies", view: anomalies, title: "", current: "anomalies", chrome: c)
+            #expect(count(quarter, in: html) == 1, "\(language) anomalies")
+            let comments = try await CommentsPage(store: store).build(query: ["period": "nonsense"], base: "/w/default", path: "/p",
+                                                                      canCorrect: true, csrf: "C", localizer: l)
+            html = renderer.page("comments", view: comments, title: "", current: "comments", chrome: c)
+            #expect(count(month, in: html) == 1, "\(language) comments")
+            let fine = try await DashboardPage(store: store).build(query: ["period": "2024-11"], base: "/w/default", localizer: l)
+            html = renderer.page("dashboard", view: fine, title: "", current: "dashboard", chrome: c)
+            #expect(!html.contains("role=\"alert\""))
+        }
+    }
+
     @Test("a client sees no editing buttons")
     func clientReadOnly() async throws {
         let (store, dir) = try SmallBundleStore.make()

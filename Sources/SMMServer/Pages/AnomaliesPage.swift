@@ -47,11 +47,11 @@ package struct AnomaliesPage: Sendable {
         let latest = try await store.dataRange()?.upperBound ?? LocalDate(dayNumber: Int32(Date().timeIntervalSince1970 / 86400))
         var q = query
         if q["kind"] == nil && q["period"] == nil && q["from"] == nil { q["kind"] = "quarter" }
-        let (choice, _) = PeriodChoice.from(query: q, latest: latest)
+        let (choice, problem) = PeriodChoice.from(query: q, latest: latest)
         let scopeValue = query["scope"] ?? ""
         let picker = PeriodPickerView(action: base + "/anomalies", choice: choice, latest: latest,
                                       scopes: ScopeChoice.options(accounts: accounts, localizer: l),
-                                      selectedScope: scopeValue, localizer: l)
+                                      selectedScope: scopeValue, problem: problem, localizer: l)
         var view = AnomaliesView(picker: picker, periodTitle: l.period(choice.period), rows: [], hasRows: false, openCount: 0,
                                  canReview: canReview, csrf: csrf, reviewAction: base + "/anomalies/review", back: path)
         guard !accounts.isEmpty else { return view }

@@ -47,13 +47,14 @@ package struct CommentsPage: Sendable {
                        localizer l: Localizer) async throws -> CommentsView {
         let accounts = try await store.accounts()
         let latest = try await store.dataRange()?.upperBound ?? LocalDate(dayNumber: Int32(Date().timeIntervalSince1970 / 86400))
-        let (choice, _) = PeriodChoice.from(query: query, latest: latest)
+        let (choice, problem) = PeriodChoice.from(query: query, latest: latest)
         let scopeValue = query["scope"] ?? ""
         let show = query["show"] == "mentions" ? "mentions" : "comments"
         let filter = ["positive", "neutral", "negative", "unanswered"].contains(query["filter"] ?? "") ? query["filter"]! : "all"
         let picker = PeriodPickerView(action: base + "/comments", choice: choice, latest: latest,
                                       scopes: show == "comments" ? ScopeChoice.options(accounts: accounts, localizer: l) : [],
-                                      selectedScope: scopeValue, extra: [("show", show), ("filter", filter)], localizer: l)
+                                      selectedScope: scopeValue, extra: [("show", show), ("filter", filter)], problem: problem,
+                                      localizer: l)
         let periodQuery = PageQuery.period(choice, scope: scopeValue)
         func href(show s: String, filter f: String) -> String { "\(base)/comments?\(periodQuery)&show=\(s)&filter=\(f)" }
         var view = CommentsView(

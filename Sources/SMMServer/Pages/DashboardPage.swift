@@ -34,7 +34,6 @@ package struct DashboardView: Sendable {
     var periodTitle: String
     var previousTitle: String
     var scopeTitle: String
-    var problem: String?
     var hasData: Bool
     var headline: [Card]
     var areas: [Area]
@@ -67,12 +66,12 @@ package struct DashboardPage: Sendable {
         let action = base + "/dashboard"
         let picker = PeriodPickerView(action: action, choice: choice, latest: today,
                                       scopes: ScopeChoice.options(accounts: accounts, localizer: l),
-                                      selectedScope: scopeValue, localizer: l)
+                                      selectedScope: scopeValue, problem: problem, localizer: l)
         let period = choice.period
         var view = DashboardView(
             picker: picker, periodTitle: l.period(period), previousTitle: l.period(period.previous),
             scopeTitle: ScopeChoice.title(scopeValue, accounts: accounts, localizer: l),
-            problem: problem.map { l.t(PeriodChoice.fallbackKey(problem: $0, shown: choice)) }, hasData: false, headline: [], areas: [], trends: [],
+            hasData: false, headline: [], areas: [], trends: [],
             breakdowns: [], topPosts: [], bottomPosts: [], hasPosts: false,
             jsonHref: base + "/reports/kpi.json?" + PageQuery.period(choice, scope: ""))
         guard !accounts.isEmpty else { return view }

@@ -17,11 +17,14 @@ package struct PeriodPickerView: Sendable {
     var hasScope: Bool
     var scopes: [Option]
     var extra: [Hidden]
+    /// Why the period shown is not the one asked for (``PeriodChoice/fallbackKey(problem:shown:)``), if it is not.
+    var problem: String?
 
     /// `scopes`: value and label of each scope choice (first: all accounts); `selectedScope` its value.
     init(action: String, choice: PeriodChoice, latest: LocalDate, scopes: [(String, String)], selectedScope: String,
-         extra: [(String, String)] = [], localizer l: Localizer) {
+         extra: [(String, String)] = [], problem: String? = nil, localizer l: Localizer) {
         self.action = action
+        self.problem = problem.map { l.t(PeriodChoice.fallbackKey(problem: $0, shown: choice)) }
         let scopeQuery = selectedScope.isEmpty ? "" : "&scope=" + PageQuery.encode(selectedScope)
         let extraQuery = extra.map { "&\($0.0)=\(PageQuery.encode($0.1))" }.joined()
         kinds = PeriodChoice.kinds.map { k in

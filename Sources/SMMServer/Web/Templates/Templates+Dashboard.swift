@@ -8,7 +8,6 @@ extension Templates {
  <a class="btn btn-ghost btn-sm" href="{{jsonHref}}">JSON</a>
 </div>
 {{#picker}}{{> period-picker}}{{/picker}}
-{{#problem}}<div class="notice notice-error mt" role="alert">{{.}}</div>{{/problem}}
 {{^hasData}}<div class="card empty section">{{t.dashboard.noData}}</div>{{/hasData}}
 {{#hasData}}
 <section class="section" aria-label="{{t.dashboard.headline}}">

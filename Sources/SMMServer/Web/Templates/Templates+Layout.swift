@@ -89,5 +89,6 @@ extension Templates {
  {{#extra}}<input type="hidden" name="{{name}}" value="{{value}}">{{/extra}}
  <button class="btn" type="submit">{{t.period.apply}}</button>
 </form>
+{{#problem}}<div class="notice notice-error mt" role="alert">{{.}}</div>{{/problem}}
 """#
 }
