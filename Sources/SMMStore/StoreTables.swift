@@ -28,6 +28,8 @@ package enum CellValue: Sendable, Equatable {
     case integer(Int64)
     case real(Double)
     case text(String)
+    /// Bytes (SQLite BLOB, PostgreSQL BYTEA): sealed connector credentials.
+    case blob(Data)
 }
 
 /// Every table of a data store, in an order that loads parents before children.
@@ -73,6 +75,15 @@ package enum StoreTables {
                                         "decided_at", "anomaly"]),
         StoreTable("anomaly_verdict_log", ["id", "anomaly_id", "status", "note", "decided_at"], identity: "id"),
         StoreTable("anomaly_cache", ["position", "anomaly_id", "anomaly"]),
+        StoreTable("report_schedules", ["schedule_id", "kind", "at", "target", "format", "language", "plan", "accounts",
+                                        "created_at"], identity: "schedule_id"),
+        StoreTable("report_deliveries", ["delivery_key", "schedule_id", "period", "state", "attempts", "error",
+                                         "updated_at"]),
+        StoreTable("report_delivery_log", ["id", "time", "schedule_id", "period", "attempt", "status", "http_status",
+                                           "error"], identity: "id"),
+        StoreTable("connections", ["connection_id", "source", "name", "credentials", "settings", "cursor",
+                                   "last_sync_at", "last_status", "last_message", "created_at"],
+                   identity: "connection_id"),
     ]
 
     /// The control tables of a home (decision 0004): only a home's store has them.

@@ -25,6 +25,8 @@ struct PostgresStoreTests {
     @Test func anomalies() async throws { try await run(StoreChecks.anomalies) }
     @Test func labels() async throws { try await run(StoreChecks.labels) }
     @Test func migrations() async throws { try await run(StoreChecks.migrations) }
+    @Test func schedules() async throws { try await run(StoreChecks.schedules) }
+    @Test func connections() async throws { try await run(StoreChecks.connections) }
 
     @Test("the same writes give the same dataset, export and tables as on SQLite")
     func identicalToSQLite() async throws {
@@ -55,6 +57,8 @@ struct PostgresStoreTests {
         let (back, c3) = try TestDatabases.sqlite()
         defer { c3() }
         try await StoreChecks.anomalies(first)
+        try await StoreChecks.schedules(first)
+        try await StoreChecks.connections(first)
         _ = try await first.setCorrection(.comment, id: "c1", label: .negative, at: Date(timeIntervalSince1970: 1_730_000_000))
         _ = try await first.savePlan(Plan(name: "P", period: try Period(parsing: "2024-11"),
                                           kpis: [PlanKPI(metric: .erReach, target: .atLeast(0.5))]))
@@ -69,6 +73,9 @@ struct PostgresStoreTests {
         let next = try await pg.savePlan(Plan(name: "Q", period: try Period(parsing: "2024-11"),
                                               kpis: [PlanKPI(metric: .erReach, target: .atLeast(1))]))
         #expect(next.id == (try await first.plans().map(\.id).max() ?? 0) + 1)
+        #expect(try await pg.schedules() == first.schedules())
+        #expect(try await back.connections() == first.connections())
+        #expect(try await pg.addSchedule(first.schedules()[0]).id == 4)
 
         await #expect(throws: StoreError.self) { try await StoreCopy.run(from: first, to: pg, force: false) }
         try await StoreCopy.run(from: first, to: pg, force: true)

@@ -121,6 +121,7 @@ extension PGRow {
         switch row[i].dataType {
         case .int2, .int4, .int8: return .integer(int64(i))
         case .float4, .float8: return .real(double(i))
+        case .bytea: return .blob(data(i))
         default: return .text(text(i))
         }
     }
@@ -133,6 +134,10 @@ extension CopyText {
         case .integer(let x): cell(x as Int64?)
         case .real(let x): cell(x as Double?)
         case .text(let s): cell(s as String?)
+        case .blob(let d):
+            // BYTEA's hex input (\x…), its backslash doubled for COPY's text format.
+            let hex = d.map { String(format: "%02x", $0) }.joined()
+            cell("\\x" + hex as String?)
         }
     }
 }
