@@ -80,7 +80,7 @@ struct DBCommand: AsyncParsableCommand {
             let source = try StoreLocation(from).open(logger: logger)
             let target = try StoreLocation(to).open(logger: logger)
             let progress: StoreCopy.Progress? = Terminal.stderrIsTTY ? { slug, table, rows in
-                FileHandle.standardError.write(Data("copied \(slug)/\(table): \(Terminal.grouped(rows)) rows\n".utf8))
+                FileHandle.standardError.write(Data("copied \(slug)/\(table): \(Terminal.grouped(rows)) row\(rows == 1 ? "" : "s")\n".utf8))
             } : nil
             let summary = try await StoreCopy.copyAll(from: source, to: target, force: force, progress: progress)
             var lines: [[String]] = []

@@ -19,6 +19,7 @@ drop_test_objects() {
     return 0
   fi
   local q=("$psql" "$SMMKPI_TEST_POSTGRES_URL" -qAtX -v ON_ERROR_STOP=1)
+  export PGOPTIONS="-c client_min_messages=warning"
   local name n=0
   # One statement each: dropping hundreds at once would need more locks than one transaction has.
   for name in $("${q[@]}" -c "SELECT datname FROM pg_database WHERE datname LIKE 't\_%'"); do
