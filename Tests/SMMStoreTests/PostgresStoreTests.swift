@@ -59,6 +59,11 @@ struct PostgresStoreTests {
         try await StoreChecks.anomalies(first)
         try await StoreChecks.schedules(first)
         try await StoreChecks.connections(first)
+        // A removed schedule with the largest id, whose delivery stays: its id is not given again after a copy.
+        let removed = try await first.addSchedule(first.schedules()[0])
+        _ = try await first.claimDelivery(key: "schedule-\(removed.id):2024-11", scheduleID: removed.id, period: "2024-11",
+                                          at: Date(timeIntervalSince1970: 1_732_000_000))
+        #expect(try await first.removeSchedule(id: removed.id))
         _ = try await first.setCorrection(.comment, id: "c1", label: .negative, at: Date(timeIntervalSince1970: 1_730_000_000))
         _ = try await first.savePlan(Plan(name: "P", period: try Period(parsing: "2024-11"),
                                           kpis: [PlanKPI(metric: .erReach, target: .atLeast(0.5))]))
@@ -75,7 +80,8 @@ struct PostgresStoreTests {
         #expect(next.id == (try await first.plans().map(\.id).max() ?? 0) + 1)
         #expect(try await pg.schedules() == first.schedules())
         #expect(try await back.connections() == first.connections())
-        #expect(try await pg.addSchedule(first.schedules()[0]).id == 4)
+        #expect(try await pg.addSchedule(first.schedules()[0]).id == removed.id + 1)
+        #expect(try await back.addSchedule(first.schedules()[0]).id == removed.id + 1)
 
         await #expect(throws: StoreError.self) { try await StoreCopy.run(from: first, to: pg, force: false) }
         try await StoreCopy.run(from: first, to: pg, force: true)

@@ -104,12 +104,9 @@ final class PostgresTableLoader: TableLoader {
     }
 
     func finish(_ table: StoreTable) throws {
-        guard let identity = table.identity else { return }
+        guard let identity = table.identity, let largest = table.largestIdentitySQL else { return }
         let c = connection, logger = self.logger
-        let sql = """
-            SELECT setval(pg_get_serial_sequence('\(table.name)', '\(identity)'),
-                          coalesce((SELECT max(\(identity)) FROM \(table.name)), 0) + 1, false)
-            """
+        let sql = "SELECT setval(pg_get_serial_sequence('\(table.name)', '\(identity)'), \(largest) + 1, false)"
         try thread.wait { try await c.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
     }
 }

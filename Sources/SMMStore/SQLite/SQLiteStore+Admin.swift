@@ -69,7 +69,16 @@ final class SQLiteTableLoader: TableLoader {
         }
     }
 
-    func finish(_ table: StoreTable) throws { statements[table.name] = nil }
+    func finish(_ table: StoreTable) throws {
+        statements[table.name] = nil
+        // AUTOINCREMENT tables: SQLite's sequence follows the inserted ids; it must also pass the
+        // ids of removed rows that other tables still name. SQLite's max() of several arguments
+        // is greatest().
+        guard !table.identityAlsoIn.isEmpty, let largest = table.largestIdentitySQL?.replacingOccurrences(of: "greatest(", with: "max(")
+        else { return }
+        try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = ?", arguments: [table.name])
+        try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES (?, \(largest))", arguments: [table.name])
+    }
 }
 
 extension RawStatement {
