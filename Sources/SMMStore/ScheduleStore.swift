@@ -93,6 +93,10 @@ package protocol ScheduleStore: Sendable {
     func delivery(key: String) async throws -> DeliveryRecord?
     /// Every delivery, newest first.
     func deliveries() async throws -> [DeliveryRecord]
+    /// Starts attempt `attempt` of a delivery: moves it from `pending` with `attempt - 1` attempts to
+    /// `sending` with `attempt`, atomically; false (and nothing changed) when it is no longer so, because
+    /// another process sharing the database took the attempt first. Committed before it returns.
+    func beginAttempt(key: String, attempt: Int, at: Date) async throws -> Bool
     /// Moves a delivery to a state (committed before the call returns: the crash window rests on it).
     func updateDelivery(key: String, state: DeliveryState, attempts: Int, error: String?, at: Date) async throws
     /// Appends a line to the delivery log.

@@ -10,6 +10,10 @@ package struct StoreTable: Sendable, Hashable {
     package var identity: String?
     /// Whether the PostgreSQL table orders its rows by `seq` (SQLite: rowid).
     package var ordered: Bool
+    /// Tables whose column of the identity's name holds ids of this table too, rows since removed
+    /// included (a removed schedule's deliveries): new ids continue past theirs as well, so that an
+    /// id is never given again after a copy either.
+    package var identityAlsoIn: [String] = []
 
     /// The order rows are copied in: insertion order (rowid) for ``ordered`` tables, else the key,
     /// which leads the columns of every table (so ordering by every column is ordering by the key).
@@ -17,8 +21,17 @@ package struct StoreTable: Sendable, Hashable {
         ordered ? "rowid" : (1...columns.count).map(String.init).joined(separator: ", ")
     }
 
-    init(_ name: String, _ columns: [String], identity: String? = nil, ordered: Bool = false) {
+    init(_ name: String, _ columns: [String], identity: String? = nil, ordered: Bool = false, identityAlsoIn: [String] = []) {
         self.name = name; self.columns = columns; self.identity = identity; self.ordered = ordered
+        self.identityAlsoIn = identityAlsoIn
+    }
+
+    /// The largest id used, as SQL: of this table and of ``identityAlsoIn`` (0 when none).
+    var largestIdentitySQL: String? {
+        guard let identity else { return nil }
+        // Each term non-NULL: SQLite's max(a, b) is NULL when one of them is.
+        let all = ([name] + identityAlsoIn).map { "(SELECT coalesce(max(\(identity)), 0) FROM \($0))" }
+        return all.count == 1 ? all[0] : "greatest(" + all.joined(separator: ", ") + ")"
     }
 }
 
@@ -28,6 +41,8 @@ package enum CellValue: Sendable, Equatable {
     case integer(Int64)
     case real(Double)
     case text(String)
+    /// Bytes (SQLite BLOB, PostgreSQL BYTEA): sealed connector credentials.
+    case blob(Data)
 }
 
 /// Every table of a data store, in an order that loads parents before children.
@@ -73,6 +88,16 @@ package enum StoreTables {
                                         "decided_at", "anomaly"]),
         StoreTable("anomaly_verdict_log", ["id", "anomaly_id", "status", "note", "decided_at"], identity: "id"),
         StoreTable("anomaly_cache", ["position", "anomaly_id", "anomaly"]),
+        StoreTable("report_schedules", ["schedule_id", "kind", "at", "target", "format", "language", "plan", "accounts",
+                                        "created_at"], identity: "schedule_id",
+                   identityAlsoIn: ["report_deliveries", "report_delivery_log"]),
+        StoreTable("report_deliveries", ["delivery_key", "schedule_id", "period", "state", "attempts", "error",
+                                         "updated_at"]),
+        StoreTable("report_delivery_log", ["id", "time", "schedule_id", "period", "attempt", "status", "http_status",
+                                           "error"], identity: "id"),
+        StoreTable("connections", ["connection_id", "source", "name", "credentials", "settings", "cursor",
+                                   "last_sync_at", "last_status", "last_message", "created_at"],
+                   identity: "connection_id"),
     ]
 
     /// The control tables of a home (decision 0004): only a home's store has them.

@@ -53,7 +53,14 @@ struct DBCommand: AsyncParsableCommand {
 
     struct Copy: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Copy every table (bundle data, plans, verdicts, labels) from one database to another.")
+            abstract: "Copy a whole database (every workspace, users and their data) from one place to another.",
+            discussion: """
+                Copies the home (users, password hashes, workspaces, memberships, sessions, API tokens)
+                and every workspace's data: bundle data, plans, anomaly verdicts, labels, report
+                schedules and their delivery log, connections (credentials stay sealed with the same
+                SMMKPI_SECRET_KEY). SQLite keeps workspace <slug> in <stem>.workspaces/<slug>.sqlite,
+                PostgreSQL in schema ws_<slug>. Each store is copied in one transaction.
+                """)
 
         @Option(name: .long, help: "The database to read: a SQLite file or postgres://…")
         var from: String
@@ -69,12 +76,22 @@ struct DBCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let source = try await admin(StoreLocation(from), "smmkpi.db")
-            let target = try await admin(StoreLocation(to), "smmkpi.db")
-            let copied = try await StoreCopy.run(from: source, to: target, force: force)
-            let rows = try await source.tables().map { [$0.name, Terminal.grouped(copied[$0.name] ?? 0)] }
-            print(Terminal.table(["table", "rows"], rows, rightAligned: [1]))
-            print("\nCopied \(Terminal.grouped(copied.values.reduce(0, +))) rows from \(source.location) to \(target.location).")
+            let logger = makeLogger("smmkpi.db")
+            let source = try StoreLocation(from).open(logger: logger)
+            let target = try StoreLocation(to).open(logger: logger)
+            let progress: StoreCopy.Progress? = Terminal.stderrIsTTY ? { slug, table, rows in
+                FileHandle.standardError.write(Data("copied \(slug)/\(table): \(Terminal.grouped(rows)) row\(rows == 1 ? "" : "s")\n".utf8))
+            } : nil
+            let summary = try await StoreCopy.copyAll(from: source, to: target, force: force, progress: progress)
+            var lines: [[String]] = []
+            for (slug, rows) in summary.workspaces {
+                for table in (StoreTables.all + StoreTables.home).map(\.name) where (rows[table] ?? 0) > 0 {
+                    lines.append([slug, table, Terminal.grouped(rows[table] ?? 0)])
+                }
+            }
+            print(Terminal.table(["workspace", "table", "rows"], lines, rightAligned: [2]))
+            let n = summary.workspaces.count
+            print("\nCopied \(Terminal.grouped(summary.total)) rows of \(n) workspace\(n == 1 ? "" : "s") from \(source.location.description) to \(target.location.description).")
         }
     }
 

@@ -8,10 +8,10 @@ import Testing
 @Suite struct ReportServiceTests {
     static let now = ISO8601DateFormatter().date(from: "2025-01-15T09:00:00Z")!
 
-    func withStore<T>(_ body: (SQLiteStore) async throws -> T) async throws -> T {
+    func withStore<T>(_ body: (TestStore) async throws -> T) async throws -> T {
         let dir = try TempDir()
         defer { dir.remove() }
-        let store = try dir.sqliteStore()  // report schedules: SQLite only so far
+        let store = try dir.store()
         try importBundle(Fixtures.smallBundle.path, into: store)
         return try await body(store)
     }

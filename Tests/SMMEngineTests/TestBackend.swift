@@ -2,7 +2,7 @@ import Foundation
 import SMMStore
 
 /// Every store protocol the engine uses.
-typealias TestStore = any Store & PlanStore & AnomalyStore & LabelStore
+typealias TestStore = any Store & PlanStore & AnomalyStore & LabelStore & ScheduleStore & ConnectionStore
 
 /// Which database the engine tests run on: SQLite files, or, with `SMMKPI_TEST_BACKEND=postgres`
 /// (scripts/test.d/postgres.check.sh runs this suite again so), PostgreSQL at

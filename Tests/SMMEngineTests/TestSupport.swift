@@ -65,7 +65,7 @@ struct TempDir {
         try TestBackend.store(sqlitePath: path(name))
     }
 
-    /// A SQLite file whatever the backend: for features the PostgreSQL store has not yet (report schedules).
+    /// A SQLite file whatever the backend: for tests that hand the file to the binary or read it as a file.
     func sqliteStore(_ name: String = "smmkpi.sqlite") throws -> SQLiteStore {
         try SQLiteStore(path: path(name))
     }

@@ -19,6 +19,8 @@ struct SQLiteStoreTests {
     @Test func anomalies() async throws { try await run(StoreChecks.anomalies) }
     @Test func labels() async throws { try await run(StoreChecks.labels) }
     @Test func migrations() async throws { try await run(StoreChecks.migrations) }
+    @Test func schedules() async throws { try await run(StoreChecks.schedules) }
+    @Test func connections() async throws { try await run(StoreChecks.connections) }
 
     @Test("a file migrated by a newer smmkpi is refused with a sentence, and left as it is")
     func schemaNewer() throws {

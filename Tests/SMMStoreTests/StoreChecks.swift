@@ -175,8 +175,82 @@ enum StoreChecks {
     }
 
     static func migrations(_ store: AnyDataStore) async throws {
-        // The features both stores have, in the same order (report schedules are SQLite's only so far).
-        #expect(try await store.appliedMigrations().prefix(4) == ["v1-bundle", "plans-v1", "sentiment-v1", "v1-detection"])
+        // The features both stores have, in the same order.
+        #expect(try await store.appliedMigrations() == ["v1-bundle", "plans-v1", "sentiment-v1", "v1-detection",
+                                                       "v1-reports", "connectors-v1"])
         #expect(try await store.tableCounts().count == StoreTables.all.count)
+    }
+
+    static func schedules(_ store: AnyDataStore) async throws {
+        let created = Date(timeIntervalSince1970: 1_732_000_000.25)
+        let a = try await store.addSchedule(ReportScheduleRecord(
+            id: 99, kind: "weekly", at: "Mon 09:00", target: "webhook:http://127.0.0.1:1/x", format: "json",
+            language: "en", plan: "Q4", accounts: ["vk_main", "tg_main"], createdAt: created))
+        let b = try await store.addSchedule(ReportScheduleRecord(
+            id: 0, kind: "monthly", at: "1 09:00", target: "telegram:-100", format: "pdf", language: "ru", createdAt: created))
+        #expect(a.id == 1 && b.id == 2)
+        #expect(try await store.schedules() == [a, b])
+        #expect(try await store.schedules().first?.accounts == ["vk_main", "tg_main"])
+        #expect(try await store.removeSchedule(id: b.id))
+        #expect(try await !store.removeSchedule(id: b.id))
+        // Ids are never given again: a removed schedule's idempotency keys stay its own.
+        let c = try await store.addSchedule(b)
+        #expect(c.id == 3)
+
+        let t0 = Date(timeIntervalSince1970: 1_732_100_000), t1 = t0.addingTimeInterval(60)
+        let first = try await store.claimDelivery(key: "schedule-1:2024-W47", scheduleID: 1, period: "2024-W47", at: t0)
+        #expect(first.created && first.record.state == .pending && first.record.attempts == 0)
+        let again = try await store.claimDelivery(key: "schedule-1:2024-W47", scheduleID: 1, period: "2024-W47", at: t1)
+        #expect(!again.created && again.record == first.record)
+        try await store.updateDelivery(key: "schedule-1:2024-W47", state: .sent, attempts: 2, error: nil, at: t1)
+        _ = try await store.claimDelivery(key: "schedule-3:2024-11", scheduleID: 3, period: "2024-11", at: t0)
+        try await store.updateDelivery(key: "schedule-3:2024-11", state: .failed, attempts: 1, error: "HTTP 400", at: t0)
+        #expect(try await store.delivery(key: "schedule-1:2024-W47") == DeliveryRecord(
+            key: "schedule-1:2024-W47", scheduleID: 1, period: "2024-W47", state: .sent, attempts: 2, updatedAt: t1, error: nil))
+        #expect(try await store.delivery(key: "nope") == nil)
+        #expect(try await store.deliveries().map(\.key) == ["schedule-1:2024-W47", "schedule-3:2024-11"])  // newest first
+        #expect(try await store.deliveries().last?.error == "HTTP 400")
+
+        for (i, status) in ["retry", "sent"].enumerated() {
+            try await store.appendDeliveryLog(DeliveryLogEntry(time: t0.addingTimeInterval(Double(i)), scheduleID: 1,
+                                                               period: "2024-W47", attempt: i + 1, status: status,
+                                                               httpStatus: i == 0 ? 503 : 200, error: i == 0 ? "busy" : nil))
+        }
+        let log = try await store.deliveryLog(limit: 10)
+        #expect(log.map(\.status) == ["sent", "retry"] && log.last?.httpStatus == 503 && log.last?.error == "busy")
+        #expect(log.first?.time == t0.addingTimeInterval(1))
+        #expect(try await store.deliveryLog(limit: 1).count == 1)
+    }
+
+    static func connections(_ store: AnyDataStore) async throws {
+        let sealed = Data([0, 1, 2, 0xFF, 0x5C, 0x09, 0x0A, 0])
+        let (id, replaced) = try await store.saveConnection(StoredConnection(
+            source: "vk", name: " brand ", sealedCredentials: sealed, settings: ["group_id": "42", "b": "x\ty"]))
+        #expect(!replaced)
+        let other = try await store.saveConnection(StoredConnection(source: "telegram", name: "channel",
+                                                                    sealedCredentials: Data([42]), settings: [:]))
+        #expect(other.id != id && !other.replaced)
+        try await store.recordSync(connectionID: id, cursor: "{\"since\":1}", status: .partial, message: "12 rows",
+                                   at: "2024-11-20T10:00:00Z")
+        try await store.recordSync(connectionID: id, cursor: nil, status: .failed, message: "HTTP 500",
+                                   at: "2024-11-21T10:00:00Z")
+        let stored = try #require(try await store.connection(named: "brand"))
+        #expect(stored == StoredConnection(id: id, source: "vk", name: "brand", sealedCredentials: sealed,
+                                           settings: ["group_id": "42", "b": "x\ty"], cursor: "{\"since\":1}",
+                                           lastSyncAt: "2024-11-21T10:00:00Z", lastStatus: .failed, lastMessage: "HTTP 500"))
+        // The same name replaces credentials and settings, keeps the id and the cursor.
+        let (again, replaced2) = try await store.saveConnection(StoredConnection(
+            source: "vk", name: "brand", sealedCredentials: Data([7]), settings: ["group_id": "43"]))
+        #expect(again == id && replaced2)
+        let after = try #require(try await store.connection(named: " brand"))
+        #expect(after.sealedCredentials == Data([7]) && after.settings == ["group_id": "43"] && after.cursor == "{\"since\":1}")
+        #expect(try await store.connections().map(\.name) == ["brand", "channel"])
+        #expect(try await store.connection(named: "channel")?.sealedCredentials == Data([42]))
+        await #expect(throws: StoreError.self) {
+            _ = try await store.saveConnection(StoredConnection(source: "vk", name: "  ", sealedCredentials: Data(), settings: [:]))
+        }
+        #expect(try await store.removeConnection(named: "channel"))
+        #expect(try await !store.removeConnection(named: "channel"))
+        #expect(try await store.connections().map(\.name) == ["brand"])
     }
 }

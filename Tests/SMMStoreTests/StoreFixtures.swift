@@ -4,7 +4,7 @@ import SMMCore
 import SMMStore
 
 /// Every protocol a data store implements.
-typealias AnyDataStore = any StoreAdmin & PlanStore & AnomalyStore & LabelStore
+typealias AnyDataStore = any StoreAdmin & PlanStore & AnomalyStore & LabelStore & ScheduleStore & ConnectionStore
 
 /// Fresh databases for one test each (SQLKit-style: one suite of checks, run on every store).
 enum TestDatabases {

@@ -1,17 +1,35 @@
 #!/usr/bin/env bash
-# The engine tests (import, KPIs, plans, anomalies, sentiment) and the acceptance tests (every
-# case of cases.json through the binary) again, on PostgreSQL: the same expected values.
-# The store tests run on both databases within `swift test` already.
+# The engine tests (import, KPIs, plans, anomalies, sentiment, report schedules, connections) and
+# the acceptance tests (every case of cases.json through the binary, the schedule and connect
+# commands) again, on PostgreSQL: the same expected values. The store tests run on both
+# databases within `swift test` already.
+# At the end, even on failure, the test databases and schemas (t_*) the tests made are dropped.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [[ -z ${SMMKPI_TEST_POSTGRES_URL:-} ]]; then
   echo "postgres.check.sh: SKIPPED — no PostgreSQL server (install postgresql, or set SMMKPI_TEST_POSTGRES_URL)" >&2
   exit 0
 fi
-# Report schedules and connector connections are kept on SQLite only so far (their stores are not
-# ported to PostgreSQL; on PostgreSQL those commands answer with a sentence): their CLI tests stay
-# on SQLite.
-echo "postgres.check.sh: report schedules and connector connections are SQLite-only; their CLI tests are not re-run here" >&2
-SMMKPI_TEST_BACKEND=postgres swift test --skip-build --filter 'SMMEngineTests|AcceptanceTests' \
-  --skip 'ReportCLITests/schedules|ConnectCLITests'
 
+drop_test_objects() {
+  local psql
+  psql=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -1 || true)
+  if [[ -z $psql ]]; then
+    echo "postgres.check.sh: psql is not installed; the t_* test databases and schemas stay on the server" >&2
+    return 0
+  fi
+  local q=("$psql" "$SMMKPI_TEST_POSTGRES_URL" -qAtX -v ON_ERROR_STOP=1)
+  export PGOPTIONS="-c client_min_messages=warning"
+  local name n=0
+  # One statement each: dropping hundreds at once would need more locks than one transaction has.
+  for name in $("${q[@]}" -c "SELECT datname FROM pg_database WHERE datname LIKE 't\_%'"); do
+    "${q[@]}" -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" && n=$((n + 1))
+  done
+  for name in $("${q[@]}" -c "SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\_%'"); do
+    "${q[@]}" -c "DROP SCHEMA IF EXISTS \"$name\" CASCADE" && n=$((n + 1))
+  done
+  echo "postgres.check.sh: dropped $n test databases and schemas (t_*)"
+}
+trap drop_test_objects EXIT
+
+SMMKPI_TEST_BACKEND=postgres swift test --skip-build --filter 'SMMEngineTests|AcceptanceTests'

@@ -17,7 +17,7 @@ package enum ConnectionError: Error, Equatable, LocalizedError {
     package var errorDescription: String? {
         switch self {
         case .noConnectionStore(let l):
-            return "The database \(l) cannot hold connections; use a SQLite database."
+            return "The database \(l) cannot hold connections."
         case .unknownSource(let s):
             return "“\(s)” is not a source smmkpi can connect to; the sources are \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))."
         case .missingParameter(let s, let n, let h):

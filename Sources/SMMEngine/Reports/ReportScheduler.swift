@@ -32,7 +32,15 @@ package struct DeliveryResult: Sendable, Equatable {
 /// arrived, so it marks it `interrupted` and does not send it again (at most once). A delivery left
 /// `pending` (stopped before the first request or while waiting to retry after a 429/5xx, which
 /// the receiver did not take) is resumed.
+///
+/// Several servers may share one database (PostgreSQL): the claim is atomic, each attempt starts
+/// with a conditional `pending → sending` update that only one of them wins, and a `sending`
+/// younger than the request timeout (plus ``inFlightMargin``) is taken for another server's
+/// request in flight and left alone until it is older.
 package struct ReportScheduler: Service {
+    /// Seconds added to the request timeout before a `sending` delivery counts as interrupted.
+    package static let inFlightMargin: Double = 30
+
     package var workspaces: @Sendable () async throws -> [ScheduledWorkspace]
     package var delivery: ReportDelivery
     package var renderer: ReportRenderer
@@ -117,6 +125,13 @@ package struct ReportScheduler: Service {
         case .sent, .failed, .interrupted:
             return nil
         case .sending:
+            // Another server sharing the database may be sending it right now: only a request older
+            // than the longest one can be (timeout plus a margin) belongs to a process that stopped.
+            let inFlight = Double(delivery.configuration.requestTimeoutSeconds) + Self.inFlightMargin
+            if now().timeIntervalSince(record.updatedAt) < inFlight {
+                logger.info("workspace \(ws.slug): delivery \(key) is in flight in another process")
+                return nil
+            }
             let why = "The process stopped while attempt \(record.attempts) was in flight; the report may have arrived, so it is not sent again."
             try await store.updateDelivery(key: key, state: .interrupted, attempts: record.attempts, error: why, at: now())
             try await log(record.attempts, "interrupted", nil, why)
@@ -141,7 +156,12 @@ package struct ReportScheduler: Service {
         let config = delivery.configuration
         while true {
             attempt += 1
-            try await store.updateDelivery(key: key, state: .sending, attempts: attempt, error: nil, at: now())
+            // Another server sharing the database may have claimed the same pending delivery: only
+            // the one that moves it to `sending` sends it.
+            guard try await store.beginAttempt(key: key, attempt: attempt, at: now()) else {
+                logger.info("workspace \(ws.slug): delivery \(key) is being sent by another process")
+                return nil
+            }
             let outcome = await delivery.attempt(payload, to: target)
             switch outcome {
             case .delivered(let status):

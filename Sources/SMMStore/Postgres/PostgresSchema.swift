@@ -17,7 +17,7 @@ enum PostgresSchema {
     }
 
     /// Every migration, in order (the SQLite migrator's order and ids).
-    static let migrations: [Migration] = [Migration(id: "v1-bundle", sql: v1), plans, sentiment, detection]
+    static let migrations: [Migration] = [Migration(id: "v1-bundle", sql: v1), plans, sentiment, detection, reports, connectors]
 
     /// Text columns compare bytewise; written `TEXT` below for legibility.
     static func ddl(_ sql: String) -> String {

@@ -104,12 +104,9 @@ final class PostgresTableLoader: TableLoader {
     }
 
     func finish(_ table: StoreTable) throws {
-        guard let identity = table.identity else { return }
+        guard let identity = table.identity, let largest = table.largestIdentitySQL else { return }
         let c = connection, logger = self.logger
-        let sql = """
-            SELECT setval(pg_get_serial_sequence('\(table.name)', '\(identity)'),
-                          coalesce((SELECT max(\(identity)) FROM \(table.name)), 0) + 1, false)
-            """
+        let sql = "SELECT setval(pg_get_serial_sequence('\(table.name)', '\(identity)'), \(largest) + 1, false)"
         try thread.wait { try await c.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
     }
 }
@@ -121,6 +118,7 @@ extension PGRow {
         switch row[i].dataType {
         case .int2, .int4, .int8: return .integer(int64(i))
         case .float4, .float8: return .real(double(i))
+        case .bytea: return .blob(data(i))
         default: return .text(text(i))
         }
     }
@@ -133,6 +131,10 @@ extension CopyText {
         case .integer(let x): cell(x as Int64?)
         case .real(let x): cell(x as Double?)
         case .text(let s): cell(s as String?)
+        case .blob(let d):
+            // BYTEA's hex input (\x…), its backslash doubled for COPY's text format.
+            let hex = d.map { String(format: "%02x", $0) }.joined()
+            cell("\\x" + hex as String?)
         }
     }
 }

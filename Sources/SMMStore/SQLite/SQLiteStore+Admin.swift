@@ -69,7 +69,16 @@ final class SQLiteTableLoader: TableLoader {
         }
     }
 
-    func finish(_ table: StoreTable) throws { statements[table.name] = nil }
+    func finish(_ table: StoreTable) throws {
+        statements[table.name] = nil
+        // AUTOINCREMENT tables: SQLite's sequence follows the inserted ids; it must also pass the
+        // ids of removed rows that other tables still name. SQLite's max() of several arguments
+        // is greatest().
+        guard !table.identityAlsoIn.isEmpty, let largest = table.largestIdentitySQL?.replacingOccurrences(of: "greatest(", with: "max(")
+        else { return }
+        try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = ?", arguments: [table.name])
+        try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES (?, \(largest))", arguments: [table.name])
+    }
 }
 
 extension RawStatement {
@@ -79,6 +88,10 @@ extension RawStatement {
         case SQLITE_NULL: return .null
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, i))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, i))
+        case SQLITE_BLOB:
+            let n = Int(sqlite3_column_bytes(handle, i))
+            guard n > 0, let p = sqlite3_column_blob(handle, i) else { return .blob(Data()) }
+            return .blob(Data(bytes: p, count: n))
         default: return .text(text(i))
         }
     }
@@ -89,6 +102,9 @@ extension RawStatement {
         case .integer(let x): sqlite3_bind_int64(handle, i, x)
         case .real(let x): sqlite3_bind_double(handle, i, x)
         case .text(let s): bind(i, s as String?)
+        case .blob(let d):
+            // A zero-length blob is bound as one (sqlite3_bind_blob with a nil pointer binds NULL).
+            _ = d.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(d.count), SQLITE_TRANSIENT_PTR) }
         }
     }
 }

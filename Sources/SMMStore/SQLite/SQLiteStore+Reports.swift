@@ -72,6 +72,18 @@ extension SQLiteStore: ScheduleStore {
         }
     }
 
+    package func beginAttempt(key: String, attempt: Int, at: Date) async throws -> Bool {
+        try guarded("update the delivery \(key)") {
+            try pool.write { db in
+                try db.execute(sql: """
+                    UPDATE report_deliveries SET state = 'sending', attempts = ?, error = NULL, updated_at = ?
+                    WHERE delivery_key = ? AND state = 'pending' AND attempts = ?
+                    """, arguments: [attempt, at.timeIntervalSince1970, key, attempt - 1])
+                return db.changesCount > 0
+            }
+        }
+    }
+
     package func updateDelivery(key: String, state: DeliveryState, attempts: Int, error: String?, at: Date) async throws {
         try guarded("update the delivery \(key)") {
             try pool.write { db in

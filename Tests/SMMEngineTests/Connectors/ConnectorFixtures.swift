@@ -67,13 +67,13 @@ extension RetryPolicy {
 /// A workspace database plus a sync service whose clock is fixed.
 struct SyncHarness {
     let temp: TempDir
-    let store: SQLiteStore
+    let store: TestStore
     let sleeps = SleepLog()
     let now: Date
 
     init(now: Date) throws {
         temp = try TempDir()
-        store = try temp.sqliteStore()
+        store = try temp.store()
         self.now = now
     }
 

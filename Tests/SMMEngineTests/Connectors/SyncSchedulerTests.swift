@@ -55,7 +55,7 @@ import Testing
     func replaceKeepsCursor() async throws {
         let temp = try TempDir()
         defer { temp.remove() }
-        let store = try temp.sqliteStore()
+        let store = try temp.store()
         let (id, replaced) = try await store.saveConnection(StoredConnection(source: "vk", name: " brand ",
             sealedCredentials: Data([1, 2]), settings: ["community": "a"]))
         #expect(!replaced)
