@@ -17,6 +17,8 @@ extension PostgresStore {
         func each(_ query: PostgresQuery, _ body: (PGRow) throws -> Void) async throws {
             try await PostgresStore.each(c, query, logger: logger, body)
         }
+        // The window's comments are sorted in memory rather than on disk (the server's default is 4 MB).
+        try await c.query("SET LOCAL work_mem = '64MB'", logger: logger)
         let settings = try await readSettings(c, logger: logger)
         var ds = KPIDataset(currency: settings?.currency ?? "RUB")
         ds.accounts = try await readAccounts(c, logger: logger)
@@ -26,12 +28,15 @@ extension PostgresStore {
             AccountDay(accountID: r.text(0), date: r.date(1), followers: r.int64(2), joined: r.optInt64(3),
                        left: r.optInt64(4), reach: r.optInt64(5), views: r.optInt64(6), visitors: r.optInt64(7))
         }
-        // Each account's latest row before the window (one query instead of one per account),
-        // in the accounts' order, then the window.
+        // Each account's latest row before the window (one query instead of one per account, one
+        // index probe per account rather than a sort of all the earlier rows), in the accounts'
+        // order, then the window.
         try await each("""
-            SELECT DISTINCT ON (account_id) account_id, date, followers, joined, "left", reach, views, visitors
-            FROM account_daily WHERE date < \(w0) AND account_id IN (SELECT account_id FROM accounts)
-            ORDER BY account_id, date DESC
+            SELECT d.account_id, d.date, d.followers, d.joined, d."left", d.reach, d.views, d.visitors
+            FROM accounts a CROSS JOIN LATERAL (
+              SELECT * FROM account_daily x WHERE x.account_id = a.account_id AND x.date < \(w0)
+              ORDER BY x.date DESC LIMIT 1) d
+            ORDER BY a.account_id
             """) { ds.accountDays.append(day($0)) }
         try await each("""
             SELECT account_id, date, followers, joined, "left", reach, views, visitors FROM account_daily
@@ -49,10 +54,11 @@ extension PostgresStore {
         }
         ds.latestMetrics.reserveCapacity(ds.posts.count)
         try await each("""
-            SELECT DISTINCT ON (m.post_id) m.post_id, m.collected_at, m.impressions, m.reach, m.likes, m.comments,
+            SELECT m.post_id, m.collected_at, m.impressions, m.reach, m.likes, m.comments,
                    m.reposts, m.saves, m.clicks, m.video_views, m.hides
-            FROM posts p JOIN post_metrics m ON m.post_id = p.post_id
-            WHERE p.local_date BETWEEN \(w0) AND \(w1) ORDER BY m.post_id, m.collected_at DESC
+            FROM posts p CROSS JOIN LATERAL (
+              SELECT * FROM post_metrics x WHERE x.post_id = p.post_id ORDER BY x.collected_at DESC LIMIT 1) m
+            WHERE p.local_date BETWEEN \(w0) AND \(w1)
             """) { r in
             let m = PostMetrics(postID: r.text(0), collectedAt: Instant(nanoseconds: r.int64(1)),
                                 impressions: r.optInt64(2), reach: r.optInt64(3), likes: r.optInt64(4),
@@ -146,11 +152,15 @@ extension PostgresStore {
             ds.deals.append(DealFact(deal: d, lead: r.isNull(7) ? nil : r.lead(at: 7)))
         }
 
-        // audience: each account's rows from its latest snapshot before the window to the window's end.
+        // audience: each account's rows from its latest snapshot before the window to the window's end
+        // (the start computed once per account: OFFSET 0 keeps the planner from folding it into a
+        // filter evaluated on every row).
         try await each("""
             SELECT a.account_id, a.date, a.dimension, a.bucket, a.share
-            FROM accounts x JOIN audience a ON a.account_id = x.account_id
-             AND a.date BETWEEN coalesce((SELECT max(date) FROM audience b WHERE b.account_id = x.account_id AND b.date < \(w0)), \(w0)) AND \(w1)
+            FROM accounts x CROSS JOIN LATERAL (
+              SELECT coalesce((SELECT max(date) FROM audience b WHERE b.account_id = x.account_id AND b.date < \(w0)), \(w0)) AS d0
+              OFFSET 0) s
+            JOIN audience a ON a.account_id = x.account_id AND a.date BETWEEN s.d0 AND \(w1)
             ORDER BY a.account_id, a.date, a.dimension, a.bucket
             """) { r in
             guard let dim = AudienceDimension(rawValue: r.text(2)) else { return }
