@@ -17,8 +17,10 @@ extension PostgresStore {
         func each(_ query: PostgresQuery, _ body: (PGRow) throws -> Void) async throws {
             try await PostgresStore.each(c, query, logger: logger, body)
         }
-        // The window's comments are sorted in memory rather than on disk (the server's default is 4 MB).
-        try await c.query("SET LOCAL work_mem = '64MB'", logger: logger)
+        // Kinds with a user's correction in this snapshot (usually none: the label expressions
+        // then skip that lookup).
+        var corrected = Set<String>()
+        try await each("SELECT DISTINCT kind FROM sentiment_corrections") { corrected.insert($0.text(0)) }
         let settings = try await readSettings(c, logger: logger)
         var ds = KPIDataset(currency: settings?.currency ?? "RUB")
         ds.accounts = try await readAccounts(c, logger: logger)
@@ -68,11 +70,13 @@ extension PostgresStore {
         }
 
         // Comments on known posts; a comment on an unknown post belongs to no account and never counts.
+        // Whether a brand reply exists is one probe of comments_brand_reply per comment (written
+        // so, the planner cannot turn it into a hash of every brand reply of the table).
         try await each(PostgresQuery(unsafeSQL: """
             SELECT c.comment_id, c.post_id, c.created_at, c.local_date, c.from_brand, c.parent_id, c.sentiment,
                    c.word_count, p.account_id,
-                   EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.comment_id AND r.from_brand = 1),
-                   \(labelExpression(.comment, alias: "c"))
+                   (SELECT 1 FROM comments r WHERE r.parent_id = c.comment_id AND r.from_brand = 1 LIMIT 1) IS NOT NULL,
+                   \(labelExpression(.comment, alias: "c", corrected: corrected))
             FROM comments c JOIN posts p ON p.post_id = c.post_id
             WHERE c.local_date BETWEEN $1 AND $2 ORDER BY c.local_date, c.seq
             """, binds: window2(w0, w1))) { r in
@@ -94,7 +98,7 @@ extension PostgresStore {
         }
         try await each(PostgresQuery(unsafeSQL: """
             SELECT mention_id, published_at, local_date, network, reach, sentiment,
-                   \(labelExpression(.mention, alias: "mentions")) FROM mentions
+                   \(labelExpression(.mention, alias: "mentions", corrected: corrected)) FROM mentions
             WHERE local_date BETWEEN $1 AND $2 ORDER BY local_date, seq
             """, binds: window2(w0, w1))) { r in
             let s = r.optText(5).flatMap(Sentiment.init(rawValue:))
@@ -104,7 +108,7 @@ extension PostgresStore {
         }
         try await each(PostgresQuery(unsafeSQL: """
             SELECT review_id, created_at, local_date, network, rating, sentiment,
-                   \(labelExpression(.review, alias: "reviews")) FROM reviews
+                   \(labelExpression(.review, alias: "reviews", corrected: corrected)) FROM reviews
             WHERE local_date BETWEEN $1 AND $2 ORDER BY local_date, seq
             """, binds: window2(w0, w1))) { r in
             let s = r.optText(5).flatMap(Sentiment.init(rawValue:))
