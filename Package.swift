@@ -115,7 +115,11 @@ let package = Package(
             path: "benchmarks/detection/tool", swiftSettings: strict),
         .testTarget(name: "SMMCoreTests", dependencies: ["SMMCore"], swiftSettings: strict),
         .testTarget(name: "SMMBundleTests", dependencies: ["SMMCore", "SMMBundle"], swiftSettings: strict),
-        .testTarget(name: "SMMStoreTests", dependencies: ["SMMCore", "SMMStore"], swiftSettings: strict),
+        .testTarget(
+            name: "SMMStoreTests",
+            // PostgresFastPathTests reads cells of every type through PostgresNIO directly.
+            dependencies: ["SMMCore", "SMMStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict),
         .testTarget(
             name: "SMMEngineTests",
             dependencies: [

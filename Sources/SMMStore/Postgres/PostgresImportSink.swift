@@ -8,8 +8,10 @@ import SMMCore
 /// ids, counts, presence, dangling replies, model labels) sends the buffered rows first, so it
 /// sees every row written so far, as on SQLite.
 ///
-/// Called on the importer's thread; each database step runs on the store's thread while the
-/// importer waits (see ``StoreThread``).
+/// Called on the importer's thread; each database step runs on the store's thread (see
+/// ``StoreThread``). A full batch is sent while the importer goes on reading the bundle (one
+/// batch in flight at a time, so memory stays flat); every other step first waits for it, and
+/// an error of a batch comes out of the next step (at the latest, the commit).
 final class PostgresImportSink: ImportSink {
     private let connection: PostgresConnection
     private let thread: StoreThread
@@ -18,6 +20,8 @@ final class PostgresImportSink: ImportSink {
     private var stages: [String: PostgresStage] = [:]
     private var order: Int64 = 0
     private var open = true
+    /// The batch being sent, if any.
+    private var inFlight: Task<Void, any Error>?
 
     init(store: PostgresStore) throws {
         thread = store.thread
@@ -27,6 +31,9 @@ final class PostgresImportSink: ImportSink {
             let c = try await store.connect()
             do {
                 try await c.query("BEGIN", logger: logger)
+                // A batch's two sorts (the last row of a key, then the file's order) fit in memory
+                // (the server's default of 4 MB sends them to disk).
+                try await c.query("SET LOCAL work_mem = '64MB'", logger: logger)
                 // One import per workspace at a time (decision 0008); a second one waits here.
                 try await c.query("SELECT pg_advisory_xact_lock(hashtext(\("smmkpi.import." + schema)))", logger: logger)
                 let row = try await PostgresStore.first(c, """
@@ -43,11 +50,26 @@ final class PostgresImportSink: ImportSink {
         importID = id
     }
 
-    /// Runs database steps on the store's thread.
+    /// Runs database steps on the store's thread, after the batch in flight.
     @discardableResult
     private func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
+        let c = connection, logger = self.logger, previous = inFlight
+        inFlight = nil
+        return try thread.wait {
+            try await previous?.value
+            return try await body(c, logger)
+        }
+    }
+
+    /// Starts database steps on the store's thread without waiting for them (after the batch
+    /// in flight, which is waited for first).
+    private func start(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> Void) throws {
+        if let previous = inFlight {
+            inFlight = nil
+            try thread.wait { try await previous.value }
+        }
         let c = connection, logger = self.logger
-        return try thread.wait { try await body(c, logger) }
+        inFlight = Task(executorPreference: thread) { try await body(c, logger) }
     }
 
     func commit() throws {
@@ -62,6 +84,9 @@ final class PostgresImportSink: ImportSink {
     func rollback() {
         guard open else { return }
         open = false
+        let previous = inFlight
+        inFlight = nil
+        _ = try? thread.wait { _ = try? await previous?.value }
         _ = try? run { c, logger in
             _ = try? await c.query("ROLLBACK", logger: logger)
             try await c.close()
@@ -115,7 +140,7 @@ final class PostgresImportSink: ImportSink {
         order += 1
         stage.copy.cell(order)
         stage.copy.endRow()
-        let full = stage.copy.rows >= PostgresStage.batchRows || stage.copy.buffer.readableBytes > 8 << 20
+        let full = stage.copy.rows >= PostgresStage.batchRows || stage.copy.buffer.readableBytes > 16 << 20
         stages[table] = stage
         if full { try flush(table) }
     }
@@ -123,7 +148,8 @@ final class PostgresImportSink: ImportSink {
     private func flush(_ table: String) throws {
         guard let stage = stages[table], stage.copy.rows > 0 else { return }
         let sentiment = table == "sentiment_model"
-        try run { c, logger in try await PostgresStage.send(stage, sentiment: sentiment, on: c, logger: logger) }
+        try start { c, logger in try await PostgresStage.send(stage, sentiment: sentiment, on: c, logger: logger) }
+        // The batch in flight keeps its own copy of the rows; this one starts afresh.
         stages[table]?.copy.reset()
         stages[table]?.created = true
     }

@@ -17,7 +17,7 @@ struct PostgresStage {
     var created = false
 
     /// Rows per batch: big enough for COPY to pay, small enough to keep memory flat.
-    static let batchRows = 20000
+    static let batchRows = 50000
 
     var stageTable: String { "stage_\(table)" }
     var isKeyless: Bool { keys.isEmpty }

@@ -38,7 +38,7 @@ extension PostgresStore: StoreAdmin {
                     let batch = try thread.wait {
                         var out: [[CellValue]] = []
                         try await Self.each(c, "FETCH 20000 FROM rows", logger: logger) { r in
-                            out.append((0..<r.row.count).map { r.value($0) })
+                            out.append((0..<r.count).map { r.value($0) })
                         }
                         return out
                     }
@@ -115,7 +115,7 @@ extension PGRow {
     /// A column as a store-neutral value.
     func value(_ i: Int) -> CellValue {
         if isNull(i) { return .null }
-        switch row[i].dataType {
+        switch dataType(i) {
         case .int2, .int4, .int8: return .integer(int64(i))
         case .float4, .float8: return .real(double(i))
         case .bytea: return .blob(data(i))

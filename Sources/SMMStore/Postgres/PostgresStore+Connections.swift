@@ -73,8 +73,3 @@ extension PostgresStore: ConnectionStore {
         return out
     }
 }
-
-extension PGRow {
-    /// A BYTEA column's bytes.
-    func data(_ i: Int) -> Data { (try? row[i].decode(Data.self)) ?? Data() }
-}

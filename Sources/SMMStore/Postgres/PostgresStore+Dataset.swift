@@ -17,6 +17,10 @@ extension PostgresStore {
         func each(_ query: PostgresQuery, _ body: (PGRow) throws -> Void) async throws {
             try await PostgresStore.each(c, query, logger: logger, body)
         }
+        // Kinds with a user's correction in this snapshot (usually none: the label expressions
+        // then skip that lookup).
+        var corrected = Set<String>()
+        try await each("SELECT DISTINCT kind FROM sentiment_corrections") { corrected.insert($0.text(0)) }
         let settings = try await readSettings(c, logger: logger)
         var ds = KPIDataset(currency: settings?.currency ?? "RUB")
         ds.accounts = try await readAccounts(c, logger: logger)
@@ -26,12 +30,15 @@ extension PostgresStore {
             AccountDay(accountID: r.text(0), date: r.date(1), followers: r.int64(2), joined: r.optInt64(3),
                        left: r.optInt64(4), reach: r.optInt64(5), views: r.optInt64(6), visitors: r.optInt64(7))
         }
-        // Each account's latest row before the window (one query instead of one per account),
-        // in the accounts' order, then the window.
+        // Each account's latest row before the window (one query instead of one per account, one
+        // index probe per account rather than a sort of all the earlier rows), in the accounts'
+        // order, then the window.
         try await each("""
-            SELECT DISTINCT ON (account_id) account_id, date, followers, joined, "left", reach, views, visitors
-            FROM account_daily WHERE date < \(w0) AND account_id IN (SELECT account_id FROM accounts)
-            ORDER BY account_id, date DESC
+            SELECT d.account_id, d.date, d.followers, d.joined, d."left", d.reach, d.views, d.visitors
+            FROM accounts a CROSS JOIN LATERAL (
+              SELECT * FROM account_daily x WHERE x.account_id = a.account_id AND x.date < \(w0)
+              ORDER BY x.date DESC LIMIT 1) d
+            ORDER BY a.account_id
             """) { ds.accountDays.append(day($0)) }
         try await each("""
             SELECT account_id, date, followers, joined, "left", reach, views, visitors FROM account_daily
@@ -49,10 +56,11 @@ extension PostgresStore {
         }
         ds.latestMetrics.reserveCapacity(ds.posts.count)
         try await each("""
-            SELECT DISTINCT ON (m.post_id) m.post_id, m.collected_at, m.impressions, m.reach, m.likes, m.comments,
+            SELECT m.post_id, m.collected_at, m.impressions, m.reach, m.likes, m.comments,
                    m.reposts, m.saves, m.clicks, m.video_views, m.hides
-            FROM posts p JOIN post_metrics m ON m.post_id = p.post_id
-            WHERE p.local_date BETWEEN \(w0) AND \(w1) ORDER BY m.post_id, m.collected_at DESC
+            FROM posts p CROSS JOIN LATERAL (
+              SELECT * FROM post_metrics x WHERE x.post_id = p.post_id ORDER BY x.collected_at DESC LIMIT 1) m
+            WHERE p.local_date BETWEEN \(w0) AND \(w1)
             """) { r in
             let m = PostMetrics(postID: r.text(0), collectedAt: Instant(nanoseconds: r.int64(1)),
                                 impressions: r.optInt64(2), reach: r.optInt64(3), likes: r.optInt64(4),
@@ -62,11 +70,13 @@ extension PostgresStore {
         }
 
         // Comments on known posts; a comment on an unknown post belongs to no account and never counts.
+        // Whether a brand reply exists is one probe of comments_brand_reply per comment (written
+        // so, the planner cannot turn it into a hash of every brand reply of the table).
         try await each(PostgresQuery(unsafeSQL: """
             SELECT c.comment_id, c.post_id, c.created_at, c.local_date, c.from_brand, c.parent_id, c.sentiment,
                    c.word_count, p.account_id,
-                   EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.comment_id AND r.from_brand = 1),
-                   \(labelExpression(.comment, alias: "c"))
+                   (SELECT 1 FROM comments r WHERE r.parent_id = c.comment_id AND r.from_brand = 1 LIMIT 1) IS NOT NULL,
+                   \(labelExpression(.comment, alias: "c", corrected: corrected))
             FROM comments c JOIN posts p ON p.post_id = c.post_id
             WHERE c.local_date BETWEEN $1 AND $2 ORDER BY c.local_date, c.seq
             """, binds: window2(w0, w1))) { r in
@@ -88,7 +98,7 @@ extension PostgresStore {
         }
         try await each(PostgresQuery(unsafeSQL: """
             SELECT mention_id, published_at, local_date, network, reach, sentiment,
-                   \(labelExpression(.mention, alias: "mentions")) FROM mentions
+                   \(labelExpression(.mention, alias: "mentions", corrected: corrected)) FROM mentions
             WHERE local_date BETWEEN $1 AND $2 ORDER BY local_date, seq
             """, binds: window2(w0, w1))) { r in
             let s = r.optText(5).flatMap(Sentiment.init(rawValue:))
@@ -98,7 +108,7 @@ extension PostgresStore {
         }
         try await each(PostgresQuery(unsafeSQL: """
             SELECT review_id, created_at, local_date, network, rating, sentiment,
-                   \(labelExpression(.review, alias: "reviews")) FROM reviews
+                   \(labelExpression(.review, alias: "reviews", corrected: corrected)) FROM reviews
             WHERE local_date BETWEEN $1 AND $2 ORDER BY local_date, seq
             """, binds: window2(w0, w1))) { r in
             let s = r.optText(5).flatMap(Sentiment.init(rawValue:))
@@ -146,11 +156,15 @@ extension PostgresStore {
             ds.deals.append(DealFact(deal: d, lead: r.isNull(7) ? nil : r.lead(at: 7)))
         }
 
-        // audience: each account's rows from its latest snapshot before the window to the window's end.
+        // audience: each account's rows from its latest snapshot before the window to the window's end
+        // (the start computed once per account: OFFSET 0 keeps the planner from folding it into a
+        // filter evaluated on every row).
         try await each("""
             SELECT a.account_id, a.date, a.dimension, a.bucket, a.share
-            FROM accounts x JOIN audience a ON a.account_id = x.account_id
-             AND a.date BETWEEN coalesce((SELECT max(date) FROM audience b WHERE b.account_id = x.account_id AND b.date < \(w0)), \(w0)) AND \(w1)
+            FROM accounts x CROSS JOIN LATERAL (
+              SELECT coalesce((SELECT max(date) FROM audience b WHERE b.account_id = x.account_id AND b.date < \(w0)), \(w0)) AS d0
+              OFFSET 0) s
+            JOIN audience a ON a.account_id = x.account_id AND a.date BETWEEN s.d0 AND \(w1)
             ORDER BY a.account_id, a.date, a.dimension, a.bucket
             """) { r in
             guard let dim = AudienceDimension(rawValue: r.text(2)) else { return }

@@ -9,6 +9,17 @@ extension PostgresStore: LabelStore {
         SQLiteStore.labelExpression(kind, alias: alias)
     }
 
+    /// The same label when the snapshot read holds no correction of this kind (the user's
+    /// correction, first in the COALESCE, is then NULL for every row): one index probe per row
+    /// fewer.
+    static func labelExpression(_ kind: LabeledKind, alias: String, corrected: Set<String>) -> String {
+        if corrected.contains(kind.rawValue) { return labelExpression(kind, alias: alias) }
+        return """
+            COALESCE(\(alias).sentiment,
+                     (SELECT m.label FROM sentiment_model m WHERE m.kind = '\(kind.rawValue)' AND m.id = \(alias).\(kind.table.id)))
+            """
+    }
+
     package func reclassify(model: String, _ classify: (String) -> Sentiment?) async throws -> ReclassifySummary {
         let schema = self.schema
         return try await transaction("re-classify the texts") { c in
