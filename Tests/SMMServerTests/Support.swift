@@ -58,7 +58,7 @@ final class TestSite: @unchecked Sendable {
         logger.logLevel = .error
         self.logger = logger
         self.configuration = configuration
-        databases = try StoreLocation.sqlite(path: dir.appendingPathComponent("home.sqlite").path).open(logger: logger)
+        databases = try TestBackend.location(home: dir.appendingPathComponent("home.sqlite").path).open(logger: logger)
         let alpha = try await databases.home.createWorkspace(slug: "alpha", name: "Alpha")
         _ = try await databases.home.createWorkspace(slug: "beta", name: "Beta")
         for role in Role.allCases {
@@ -199,4 +199,24 @@ func runSMMKPI(_ args: [String], stdin: String? = nil, env: [String: String] = [
     let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+/// Which database the site runs on: a SQLite home file, or, with `SMMKPI_TEST_BACKEND=postgres`
+/// (scripts/test.d/postgres.check.sh runs this suite again so), a fresh PostgreSQL database of the
+/// server at `SMMKPI_TEST_POSTGRES_URL` per site: the home in its public schema, each workspace in
+/// `ws_<slug>`, as `--db postgres://…` keeps them. The check script drops the `t_*` databases.
+enum TestBackend {
+    static let environment = ProcessInfo.processInfo.environment
+    static var isPostgres: Bool { environment["SMMKPI_TEST_BACKEND"] == "postgres" }
+
+    static func location(home path: String) throws -> StoreLocation {
+        guard isPostgres else { return .sqlite(path: path) }
+        guard let url = environment["SMMKPI_TEST_POSTGRES_URL"], !url.isEmpty else {
+            throw StoreError.cannotOpen(location: path, reason: "SMMKPI_TEST_BACKEND=postgres needs SMMKPI_TEST_POSTGRES_URL")
+        }
+        let name = "t_web_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let server = try PostgresLocation(url: url)
+        try PostgresStore.createDatabase(name, server: server)
+        return .postgres(url: url.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") + "/" + name)
+    }
 }

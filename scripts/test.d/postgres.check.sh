@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The engine tests (import, KPIs, plans, anomalies, sentiment, report schedules, connections) and
 # the acceptance tests (every case of cases.json through the binary, the schedule and connect
-# commands) again, on PostgreSQL: the same expected values. The store tests run on both
+# commands) and the web server tests (API, pages, authorization matrix; each site in a fresh
+# database) again, on PostgreSQL: the same expected values. The store tests run on both
 # databases within `swift test` already.
 # At the end, even on failure, the test databases and schemas (t_*) the tests made are dropped.
 set -euo pipefail
@@ -32,4 +33,4 @@ drop_test_objects() {
 }
 trap drop_test_objects EXIT
 
-SMMKPI_TEST_BACKEND=postgres swift test --skip-build --filter 'SMMEngineTests|AcceptanceTests'
+SMMKPI_TEST_BACKEND=postgres swift test --skip-build --filter 'SMMEngineTests|AcceptanceTests|SMMServerTests'

@@ -21,6 +21,7 @@ import threading
 import time
 
 from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -131,7 +132,9 @@ class Check:
 
     def wait(self, cond, what, timeout=60):
         try:
-            return WebDriverWait(self.d, timeout).until(cond)
+            # A click that navigates can leave the condition holding an element of the page
+            # being replaced: that is "not yet", not a failure.
+            return WebDriverWait(self.d, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(cond)
         except Exception:
             self.shot("failed-" + re.sub(r"\W+", "-", what)[:40])
             raise AssertionError("timed out waiting for " + what + " at " + self.d.current_url)
