@@ -21,6 +21,7 @@ import threading
 import time
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -252,7 +253,9 @@ def screenshots(driver, server, out):
     plan = None
     for lang in ("ru", "en"):
         d.find_element(By.CSS_SELECTOR, "form.lang button[value=%s]" % lang).click()
-        WebDriverWait(d, 30).until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang)
+        # The page is replaced while we look: a stale <html> just means "look again".
+        WebDriverWait(d, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang)
         if plan is None:
             d.get(base + "/plans")
             links = d.find_elements(By.CSS_SELECTOR, "table a[href*='/plans/']")
