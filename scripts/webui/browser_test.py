@@ -255,7 +255,9 @@ def screenshots(driver, server, out):
     plan = None
     for lang in ("ru", "en"):
         d.find_element(By.CSS_SELECTOR, "form.lang button[value=%s]" % lang).click()
-        WebDriverWait(d, 30).until(lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang)
+        # The page is replaced while we look: a stale <html> just means "look again".
+        WebDriverWait(d, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda drv: drv.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang)
         if plan is None:
             d.get(base + "/plans")
             links = d.find_elements(By.CSS_SELECTOR, "table a[href*='/plans/']")

@@ -22,9 +22,12 @@ package enum Achievability: String, Hashable, Sendable, Codable, CaseIterable {
 package struct SMARTFinding: Hashable, Sendable {
     package var criterion: SMARTCriterion
     package var ok: Bool
-    package var text: String
-    package init(_ criterion: SMARTCriterion, ok: Bool, _ text: String) {
-        self.criterion = criterion; self.ok = ok; self.text = text
+    /// Why, with its figures; the pages write it in their language.
+    package var reason: SMARTReason
+    /// The reason in English, as the CLI prints it.
+    package var text: String { reason.text }
+    package init(_ criterion: SMARTCriterion, ok: Bool, _ reason: SMARTReason) {
+        self.criterion = criterion; self.ok = ok; self.reason = reason
     }
 }
 
@@ -41,8 +44,10 @@ package struct KPICheck: Hashable, Sendable {
 package struct PlanCheck: Hashable, Sendable {
     package var kpis: [KPICheck]
     /// Plan-level warnings (task KPIs left out, raw follower growth, weights, bonus).
-    package var notes: [String]
-    package var warningCount: Int { kpis.reduce(0) { $0 + $1.warnings.count } + notes.count }
+    package var planNotes: [PlanNote]
+    /// The plan-level warnings in English, as the CLI prints them.
+    package var notes: [String] { planNotes.map(\.text) }
+    package var warningCount: Int { kpis.reduce(0) { $0 + $1.warnings.count } + planNotes.count }
 }
 
 /// A metric's value over one past period.
@@ -70,96 +75,88 @@ package enum SMARTCheck {
             var findings: [SMARTFinding] = []
             findings.append(specific(kpi, scopeAccounts: scopeAccounts))
             if kpi.metric.needsAllAccounts, !allAccounts {
-                findings.append(SMARTFinding(.measurable, ok: false,
-                    "\(kpi.metric.rawValue) only has data when the plan covers every account; with some accounts it is always null"))
+                findings.append(SMARTFinding(.measurable, ok: false, .needsAllAccounts(kpi.metric)))
             } else {
                 findings.append(measurable(kpi, plan: plan, presence: presence))
             }
-            let (verdict, text) = achievability(kpi.target, metric: kpi.metric, history: history[kpi.metric] ?? [],
-                                                period: plan.period)
+            let (verdict, note) = achievabilityNote(kpi.target, metric: kpi.metric, history: history[kpi.metric] ?? [],
+                                                    period: plan.period)
             findings.append(SMARTFinding(.achievable, ok: verdict == .realistic || verdict == .ambitious,
-                                         "\(verdict.rawValue): \(text)"))
+                                         .achievable(verdict, note)))
             findings.append(relevant(kpi, task: plan.task))
             findings.append(timeBound(kpi, period: plan.period))
             return KPICheck(kpi: kpi, findings: findings, achievability: verdict)
         }
-        return PlanCheck(kpis: kpis, notes: notes(plan))
+        return PlanCheck(kpis: kpis, planNotes: notes(plan))
     }
 
     static func specific(_ kpi: PlanKPI, scopeAccounts: [String]) -> SMARTFinding {
         guard !scopeAccounts.isEmpty else {
-            return SMARTFinding(.specific, ok: false, "the scope has no accounts: import data (smmkpi import) first")
+            return SMARTFinding(.specific, ok: false, .noAccounts)
         }
-        let shown = scopeAccounts.prefix(5).joined(separator: ", ") + (scopeAccounts.count > 5 ? ", …" : "")
-        return SMARTFinding(.specific, ok: true,
-                            "\(kpi.metric.rawValue) (\(kpi.metric.unit.rawValue), \(kpi.target.summary)) over \(scopeAccounts.count) account\(scopeAccounts.count == 1 ? "" : "s"): \(shown)")
+        return SMARTFinding(.specific, ok: true, .scope(kpi.metric, kpi.target, accounts: scopeAccounts))
     }
 
     static func measurable(_ kpi: PlanKPI, plan: Plan, presence: Presence?) -> SMARTFinding {
         if kpi.metric == .audienceMatch, plan.persona == nil {
-            return SMARTFinding(.measurable, ok: false, "audience_match needs a `persona` in the plan")
+            return SMARTFinding(.measurable, ok: false, .needsPersona)
         }
         guard let presence, !presence.files.isEmpty else {
-            return SMARTFinding(.measurable, ok: false, "the database has no data yet: nothing can be measured")
+            return SMARTFinding(.measurable, ok: false, .noData)
         }
         let missing = kpi.metric.missingInputs(in: presence)
         guard missing.isEmpty else {
-            let list = missing.map { $0.map(\.description).joined(separator: " or ") }.joined(separator: "; ")
-            return SMARTFinding(.measurable, ok: false, "needs \(list), which the imported data does not have")
+            return SMARTFinding(.measurable, ok: false, .missingInputs(missing.map { $0.map(\.description) }))
         }
         let files = Set(kpi.metric.inputs.flatMap { $0.filter { $0.isPresent(in: presence) }.map(\.file) })
-        return SMARTFinding(.measurable, ok: true,
-                            "reads " + files.sorted().map(\.fileName).joined(separator: ", "))
+        return SMARTFinding(.measurable, ok: true, .reads(files.sorted().map(\.fileName)))
     }
 
     static func relevant(_ kpi: PlanKPI, task: BusinessTask?) -> SMARTFinding {
         if let reason = kpi.reason, !reason.isEmpty {
             if let task, task.kpis.contains(kpi.metric) {
-                return SMARTFinding(.relevant, ok: true, "in the \(task.rawValue) set; reason: \(reason)")
+                return SMARTFinding(.relevant, ok: true, .inTaskWithReason(task, reason))
             }
-            return SMARTFinding(.relevant, ok: true, "reason: \(reason)")
+            return SMARTFinding(.relevant, ok: true, .reason(reason))
         }
         guard let task else {
-            return SMARTFinding(.relevant, ok: false,
-                                "the plan names no `task` and the KPI gives no `reason`: relevance cannot be checked")
+            return SMARTFinding(.relevant, ok: false, .noTaskNoReason)
         }
         if task.kpis.contains(kpi.metric) {
-            return SMARTFinding(.relevant, ok: true, "belongs to the task \(task.rawValue)")
+            return SMARTFinding(.relevant, ok: true, .belongsToTask(task))
         }
-        return SMARTFinding(.relevant, ok: false,
-                            "not in the \(task.rawValue) set (\(task.kpis.map(\.rawValue).joined(separator: ", "))); add `reason:` saying why it belongs, or drop it")
+        return SMARTFinding(.relevant, ok: false, .notInTask(task))
     }
 
     static func timeBound(_ kpi: PlanKPI, period: Period) -> SMARTFinding {
         if case .reach(_, let by) = kpi.target {
             if by < period.first {
-                return SMARTFinding(.timeBound, ok: false,
-                                    "the trajectory date \(by) is before the period starts (\(period.first))")
+                return SMARTFinding(.timeBound, ok: false, .trajectoryBeforeStart(by: by, start: period.first))
             }
-            return SMARTFinding(.timeBound, ok: true, "a trajectory to \(by), evaluated over \(period.label)")
+            return SMARTFinding(.timeBound, ok: true, .trajectory(by: by, period: period))
         }
-        return SMARTFinding(.timeBound, ok: true, "over \(period.label) (\(period.first) – \(period.last))")
+        return SMARTFinding(.timeBound, ok: true, .over(period))
     }
 
     /// Plan-level notes.
-    static func notes(_ plan: Plan) -> [String] {
-        var out: [String] = []
+    static func notes(_ plan: Plan) -> [PlanNote] {
+        var out: [PlanNote] = []
         if let task = plan.task {
             let missing = task.kpis.filter { id in !plan.kpis.contains { $0.metric == id } }
             if !missing.isEmpty, missing.count < task.kpis.count {
-                out.append("the task \(task.rawValue) also suggests \(missing.map(\.rawValue).joined(separator: ", ")), which the plan leaves out")
+                out.append(.taskAlsoSuggests(task, missing))
             } else if missing.count == task.kpis.count {
-                out.append("no KPI of the task \(task.rawValue) is in the plan (its set: \(task.kpis.map(\.rawValue).joined(separator: ", ")))")
+                out.append(.noTaskKPI(task))
             }
         }
         if plan.kpis.contains(where: { $0.metric == .netFollowerGrowth }) {
-            out.append("net_follower_growth counts bought followers too; net_follower_growth_clean subtracts the detector's estimate")
+            out.append(.rawFollowerGrowth)
         }
         if plan.kpis.allSatisfy({ $0.weight == 0 }) {
-            out.append("every weight is 0: the score will always be null")
+            out.append(.allWeightsZero)
         }
         if let bonus = plan.bonus, bonus.minScore > plan.cap {
-            out.append("bonus.min_score \(Target.number(bonus.minScore)) is above the cap \(Target.number(plan.cap)): the score part is never paid")
+            out.append(.bonusAboveCap(minScore: bonus.minScore, cap: plan.cap))
         }
         return out
     }
@@ -173,12 +170,19 @@ package enum SMARTCheck {
     /// positive, the target level against the best and the median level seen.
     package static func achievability(_ target: Target, metric: KPIID, history: [HistoryPoint],
                                       period: Period) -> (Achievability, String) {
-        let w = word(period.kind)
+        let (verdict, note) = achievabilityNote(target, metric: metric, history: history, period: period)
+        return (verdict, note.text)
+    }
+
+    /// ``achievability(_:metric:history:period:)`` with its figures, for writing in any language.
+    package static func achievabilityNote(_ target: Target, metric: KPIID, history: [HistoryPoint],
+                                          period: Period) -> (Achievability, AchievabilityNote) {
+        let kind = period.kind
         let values = history.compactMap(\.value)
         guard let latest = history.last(where: { $0.value != nil }), let base = latest.value else {
-            return (.unknown, "no data in the last \(history.count) \(w)s to compare with")
+            return (.unknown, .noHistory(kind: kind, periods: history.count))
         }
-        let baseText = Target.number(rounded(base)) + (latest.period == history.last?.period ? "" : " (latest data, \(latest.period.label))")
+        let baseValue = SMARTBase(value: base, stale: latest.period == history.last?.period ? nil : latest.period)
         // The threshold and direction the target asks for, with the latest value as base/start.
         let x: Double, up: Bool
         switch target {
@@ -190,19 +194,17 @@ package enum SMARTCheck {
             up = v >= base
         case .between(let l, let h):
             if base >= l && base <= h {
-                return (.realistic, "the last \(w) was \(baseText), already within \(Target.number(l))…\(Target.number(h))")
+                return (.realistic, .alreadyWithin(kind: kind, base: baseValue, low: l, high: h))
             }
             x = base < l ? l : h; up = base < l
         }
-        let xText = Target.number(rounded(x))
         let n = history.count
         if up ? base >= x : base <= x {
             // Reached last period; how often it was reached tells whether that was luck.
             let hits = values.filter { up ? $0 >= x : $0 <= x }.count
             let verdict: Achievability = hits * 2 >= values.count ? .realistic : .ambitious
-            let how = values.count == 1 ? "the only \(w) with data in the last \(n)"
-                : "\(hits) of the \(values.count) \(w)s with data in the last \(n) reached it"
-            return (verdict, "the last \(w) was \(baseText), already \(up ? "at or above" : "at or below") \(xText); \(how)")
+            return (verdict, .alreadyReached(kind: kind, base: baseValue, up: up, threshold: x, hits: hits,
+                                             withData: values.count, periods: n))
         }
         var changes: [Double] = []
         for (a, b) in zip(history, history.dropFirst()) {
@@ -210,7 +212,7 @@ package enum SMARTCheck {
         }
         if base > 0, x > 0 {
             guard !changes.isEmpty else {
-                return (.unknown, "needs \(xText) (last \(w): \(baseText)); only \(values.count) \(w)\(values.count == 1 ? "" : "s") with data in the last \(n), not enough to judge the change from one \(w) to the next")
+                return (.unknown, .tooFewChanges(kind: kind, threshold: x, base: baseValue, withData: values.count, periods: n))
             }
             let need = (x - base) / base * 100
             let best = up ? changes.max()! : changes.min()!
@@ -223,11 +225,11 @@ package enum SMARTCheck {
             } else {
                 verdict = .unrealistic
             }
-            let text = "needs \(pct(need)) (\(baseText) → \(xText)); the best \(w) of the last \(n) \(up ? "grew" : "fell") \(pct(best)), the median change was \(pct(median))"
-            return (verdict, text)
+            return (verdict, .change(kind: kind, need: need, base: baseValue, threshold: x, up: up, best: best,
+                                     median: median, periods: n))
         }
         guard values.count >= 2 else {
-            return (.unknown, "needs \(xText) (last \(w): \(baseText)); only \(values.count) \(w) with data in the last \(n), not enough to compare")
+            return (.unknown, .tooFewLevels(kind: kind, threshold: x, base: baseValue, withData: values.count, periods: n))
         }
         let best = up ? values.max()! : values.min()!
         let median = Self.median(values)
@@ -239,7 +241,7 @@ package enum SMARTCheck {
         } else {
             verdict = .unrealistic
         }
-        return (verdict, "needs \(xText) (last \(w): \(baseText)); the \(up ? "best" : "lowest") \(w) of the last \(n) was \(Target.number(rounded(best))), the median \(Target.number(rounded(median)))")
+        return (verdict, .level(kind: kind, threshold: x, base: baseValue, up: up, best: best, median: median, periods: n))
     }
 
     /// The median (mean of the middle two for an even count).

@@ -89,7 +89,7 @@ package struct PlanAdvisor: Sendable {
                                      presence: presence, history: history)
         let unknown = (plan.accounts ?? []).filter { id in !accounts.contains { $0.id == id } }
         if !unknown.isEmpty {
-            check.notes.insert("accounts \(unknown.joined(separator: ", ")) are not in the database; the plan cannot be saved or scored until they are imported", at: 0)
+            check.planNotes.insert(.unknownAccounts(unknown), at: 0)
         }
         return check
     }

@@ -59,13 +59,14 @@ package struct AnomaliesPage: Sendable {
         let listing = try await service.list(period: choice.period, accounts: ScopeChoice.accounts(for: scopeValue, of: accounts))
         let names = Dictionary(accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let posts = try await postURLs(listing.anomalies.compactMap(\.postID), window: choice.period)
+        let currency = try await store.settings()?.currency ?? "RUB"
         view.rows = listing.anomalies.map { a in
             let dates = a.from == a.to ? l.date(a.from) : l.date(a.from) + " – " + l.date(a.to)
             let series = a.byDay.map { Optional(Double($0.count)) }
             return AnomaliesView.Row(
                 id: a.id, kind: a.kind.rawValue, kindLabel: l.t("anomalyKind." + a.kind.rawValue),
                 account: names[a.accountID] ?? a.accountID, dates: dates, estimate: l.number(Double(a.estimate)),
-                confidence: l.percent(a.score * 100, digits: 0), evidence: a.evidence.text,
+                confidence: l.percent(a.score * 100, digits: 0), evidence: l.evidence(a, currency: currency),
                 figures: a.evidence.numbers.prefix(6).map { AnomaliesView.Figure(name: l.evidenceName($0.name),
                                                                                  value: l.number($0.value, digits: $0.value == $0.value.rounded() ? 0 : 2)) },
                 spark: series.count >= 2 ? SVGChart.sparkline(series, label: l.t("anomalies.byDay")) : "",

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SMMBundle
 import SMMCore
 import SMMEngine
 import SMMStore
@@ -74,7 +75,8 @@ package struct ImportPage: Sendable {
             view.ok = false
             view.title = l.t("import.failed")
             // The sentences name the upload by its own name, not the temporary folder it was put in.
-            let text = ((error as? any LocalizedError)?.errorDescription ?? String(describing: error))
+            let text = ((error as? BundleError).map { l.bundleError($0) }
+                        ?? (error as? any LocalizedError)?.errorDescription ?? String(describing: error))
                 .replacingOccurrences(of: dir.path + "/", with: "")
             view.messages = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }

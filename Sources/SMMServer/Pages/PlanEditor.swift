@@ -194,14 +194,14 @@ extension PlansPage {
         let action = storedID.map { "\(base)/plans/\($0)/edit" } ?? "\(base)/plans/new"
         let checks = check?.kpis.map { c in
             PlanView.KPICheckRow(name: l.name(c.kpi.metric), achievability: l.t("achievability." + c.achievability.rawValue),
-                                 findings: c.findings.map { PlanView.Finding(ok: $0.ok, criterion: l.t("smart." + $0.criterion.rawValue), text: $0.text) })
+                                 findings: c.findings.map { PlanView.Finding(ok: $0.ok, criterion: l.t("smart." + $0.criterion.rawValue), text: l.finding($0)) })
         } ?? []
         return PlanEditorView(
             title: storedID == nil ? l.t("plans.new") : l.t("plans.edit") + ": " + form.name,
             action: action, checkAction: base + "/plans/check", csrf: csrf, name: form.name, assignee: form.assignee,
             period: form.period, accounts: form.accounts, rows: viewRows, bonusBase: form.bonusBase,
             bonusMinScore: form.bonusMinScore, bonusSalesPercent: form.bonusSalesPercent, errors: errors,
-            hasErrors: !errors.isEmpty, checks: checks, notes: check?.notes ?? [], hasChecks: check != nil,
+            hasErrors: !errors.isEmpty, checks: checks, notes: check?.planNotes.map { l.note($0) } ?? [], hasChecks: check != nil,
             smartOK: (check?.warningCount ?? 1) == 0,
             cancelHref: storedID.map { "\(base)/plans/\($0)" } ?? "\(base)/plans")
     }

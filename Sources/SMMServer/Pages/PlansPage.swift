@@ -136,7 +136,7 @@ package struct PlansPage: Sendable {
         let check = try await PlanAdvisor(store: store, anomalies: anomalySource(for: store)).check(plan)
         let checks = check.kpis.map { c in
             PlanView.KPICheckRow(name: l.name(c.kpi.metric), achievability: l.t("achievability." + c.achievability.rawValue),
-                                 findings: c.findings.map { PlanView.Finding(ok: $0.ok, criterion: l.t("smart." + $0.criterion.rawValue), text: $0.text) })
+                                 findings: c.findings.map { PlanView.Finding(ok: $0.ok, criterion: l.t("smart." + $0.criterion.rawValue), text: l.finding($0)) })
         }
         var bonusDetail = ""
         if let b = card.bonus {
@@ -153,7 +153,7 @@ package struct PlansPage: Sendable {
             forecastScore: card.forecastScore.map { l.number($0, digits: 1) } ?? "", hasForecastScore: card.forecastScore != nil,
             kpis: rows, hasForecast: card.inProgress, hasBonus: card.bonus != nil,
             bonusTotal: card.bonus.map { l.money($0.total, currency: currency) } ?? "", bonusDetail: bonusDetail,
-            trendSVG: trend, checks: checks, notes: check.notes, smartOK: check.warningCount == 0,
+            trendSVG: trend, checks: checks, notes: check.planNotes.map { l.note($0) }, smartOK: check.warningCount == 0,
             editHref: "\(base)/plans/\(stored.id)/edit", deleteAction: "\(base)/plans/\(stored.id)/delete",
             canEdit: canEdit, csrf: csrf, yaml: PlanWriter.yaml(plan))
     }
