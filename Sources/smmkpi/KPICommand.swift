@@ -52,9 +52,10 @@ struct KPICommand: AsyncParsableCommand {
         var ids: [KPIID]? = try metrics.map { try KPIService.metrics([$0]) }
         if let task { ids = (ids ?? []) + task.kpis }
         let options = try plan.map(KPIService.options(fromPlan:)) ?? KPIOptions()
-        let store = try await global.openStore(logger: makeLogger("smmkpi.kpi"))
+        let logger = makeLogger("smmkpi.kpi")
+        let store = try await global.openStore(logger: logger)
         let accountList = accounts.map { $0.split(separator: ",").map(String.init) }
-        let report = try await KPIService(store: store).report(period: p, accounts: accountList, metrics: ids,
+        let report = try await KPIService(store: store, logger: logger).report(period: p, accounts: accountList, metrics: ids,
                                                                breakdown: by, options: options)
         switch format {
         case .json: print(try KPIJSON.encode(report))

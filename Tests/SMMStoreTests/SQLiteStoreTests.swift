@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SMMCore
 import SMMStore
 import Testing
 
@@ -21,6 +22,26 @@ struct SQLiteStoreTests {
     @Test func migrations() async throws { try await run(StoreChecks.migrations) }
     @Test func schedules() async throws { try await run(StoreChecks.schedules) }
     @Test func connections() async throws { try await run(StoreChecks.connections) }
+
+    @Test("a comment in the window on a post published before it counts for that post's account")
+    func commentOnEarlierPost() async throws {
+        let (store, cleanup) = try TestDatabases.sqlite()
+        defer { cleanup() }
+        try store.withImport { sink in
+            try Fixture.write(sink)
+            try sink.upsert(Post(id: "p0", accountID: "tg_main", publishedAt: Day.at("2024-09-01"),
+                                 localDate: Day.d("2024-09-01"), format: .post))
+            try sink.upsert(Comment(id: "c9", postID: "p0", createdAt: Day.at("2024-11-02"), localDate: Day.d("2024-11-02"),
+                                    text: "очень вкусный кофе тут", fromBrand: false),
+                            wordCount: 4, hasLetter: true, line: 5)
+        }
+        let ds = try await store.dataset(window: Fixture.window)
+        #expect(ds.posts.map(\.id) == ["p1", "p2"])  // p0 is before the window
+        // c3 (on p9, absent from the database) belongs to no account and is left out.
+        #expect(ds.comments.map(\.comment.id).sorted() == ["c1", "c2", "c9"])
+        #expect(ds.comments.first { $0.comment.id == "c9" }?.accountID == "tg_main")
+        #expect(ds.comments.first { $0.comment.id == "c1" }?.accountID == "vk_main")
+    }
 
     @Test("a file migrated by a newer smmkpi is refused with a sentence, and left as it is")
     func schemaNewer() throws {

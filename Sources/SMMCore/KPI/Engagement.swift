@@ -13,16 +13,16 @@ struct CommentTotals {
 
     init(_ c: KPICalculator) {
         for account in c.scopeAccounts {
-            for fact in c.index.comments[account] ?? [] {
-                guard c.period.contains(fact.comment.localDate), fact.comment.fromBrand != true else { continue }
+            for mark in c.index.comments[account] ?? [] {
+                guard c.period.contains(mark.date), !mark.fromBrand else { continue }
                 count += 1
-                if fact.wordCount >= 4 { meaningful += 1 }
-                if let s = fact.sentiment {
+                if mark.isMeaningful { meaningful += 1 }
+                if mark.isClassified {
                     classified += 1
-                    if s == .positive { positive += 1 }
-                    if s == .negative { negative += 1 }
+                    if mark.isPositive { positive += 1 }
+                    if mark.isNegative { negative += 1 }
                 }
-                if fact.hasBrandReply { replied += 1 }
+                if mark.hasBrandReply { replied += 1 }
             }
         }
     }

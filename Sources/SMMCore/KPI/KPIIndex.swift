@@ -36,7 +36,9 @@ struct KPIIndex: Sendable {
     /// Posts per account.
     var posts: [String: [Post]]
     var latestMetrics: [String: PostMetrics]
-    var comments: [String: [CommentFact]]
+    /// What the comment metrics read of each comment, per account (8 bytes a comment instead
+    /// of the whole row: a month window holds ~500 k comments on the big demo data).
+    var comments: [String: [CommentMark]]
     var messages: [String: [Message]]
     var planItems: [String: [PlanItemFact]]
     /// audience rows per account, sorted by date (file order kept within a date).
@@ -76,7 +78,9 @@ struct KPIIndex: Sendable {
         }
         posts = Dictionary(grouping: d.posts, by: \.accountID)
         latestMetrics = d.latestMetrics
-        comments = Dictionary(grouping: d.comments, by: \.accountID)
+        var comments: [String: [CommentMark]] = [:]
+        for fact in d.comments { comments[fact.accountID, default: []].append(CommentMark(fact)) }
+        self.comments = comments
         messages = Dictionary(grouping: d.messages, by: \.accountID)
         planItems = Dictionary(grouping: d.planItems, by: \.item.accountID)
         audience = Dictionary(grouping: d.audience, by: \.accountID).mapValues { rows in
@@ -128,6 +132,39 @@ struct KPIIndex: Sendable {
         let i = rows.firstIndex(dateAtLeast: date)
         return i < rows.count && rows[i].date == date ? rows[i] : nil
     }
+}
+
+/// A comment as the comment metrics see it: its local date and six yes/no facts.
+struct CommentMark: Sendable {
+    var date: LocalDate
+    private var flags: UInt8
+
+    private static let brand: UInt8 = 1, meaningful: UInt8 = 2, classified: UInt8 = 4, positive: UInt8 = 8,
+                       negative: UInt8 = 16, replied: UInt8 = 32
+
+    init(_ fact: CommentFact) {
+        date = fact.comment.localDate
+        var f: UInt8 = 0
+        if fact.comment.fromBrand == true { f |= Self.brand }
+        // At least 4 words (kpi-catalog.md "meaningful comment").
+        if fact.wordCount >= 4 { f |= Self.meaningful }
+        if let s = fact.sentiment {
+            f |= Self.classified
+            if s == .positive { f |= Self.positive }
+            if s == .negative { f |= Self.negative }
+        }
+        if fact.hasBrandReply { f |= Self.replied }
+        flags = f
+    }
+
+    /// Written by the brand (`from_brand` true).
+    var fromBrand: Bool { flags & Self.brand != 0 }
+    var isMeaningful: Bool { flags & Self.meaningful != 0 }
+    var isClassified: Bool { flags & Self.classified != 0 }
+    var isPositive: Bool { flags & Self.positive != 0 }
+    var isNegative: Bool { flags & Self.negative != 0 }
+    /// Has a `from_brand` reply (any date).
+    var hasBrandReply: Bool { flags & Self.replied != 0 }
 }
 
 extension Array where Element == AccountDay {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SMMCore
 import SMMStore
 
@@ -24,7 +25,11 @@ package enum KPIRequestError: Error, Equatable, LocalizedError {
 /// then hands it to the pure ``KPIEngine``.
 package struct KPIService: Sendable {
     package var store: any Store
-    package init(store: any Store) { self.store = store }
+    /// Debug level: how long each phase of a report took (read, anomalies, engine).
+    package var logger: Logger
+    package init(store: any Store, logger: Logger = Logger(label: "smmkpi.kpi")) {
+        self.store = store; self.logger = logger
+    }
 
     /// Canonical metric ids from user input (trimmed, case-insensitive).
     package static func metrics(_ raw: [String]) throws -> [KPIID] {
@@ -38,20 +43,32 @@ package struct KPIService: Sendable {
     package func report(period: Period, accounts: [String]? = nil, metrics: [KPIID]? = nil,
                         breakdown: Breakdown? = nil, options: KPIOptions = KPIOptions()) async throws -> KPIReport {
         let window = KPIDataset.window(for: period)
+        let clock = ContinuousClock()
+        let t0 = clock.now
         var dataset = try await store.dataset(window: window)
         guard !dataset.accounts.isEmpty else { throw KPIRequestError.emptyDatabase(store.location) }
-        // net_follower_growth_clean subtracts the open and confirmed bought-followers estimates.
+        let t1 = clock.now
+        // net_follower_growth_clean subtracts the open and confirmed bought-followers estimates
+        // (the detector's result is cached in the store until the next import).
         if let anomalies = store as? any Store & AnomalyStore {
             dataset.boughtFollowers = try await AnomalyService(store: anomalies).boughtFollowers(window: window)
         }
+        let t2 = clock.now
         let scope: Scope
         if let accounts, !accounts.isEmpty {
             scope = try Scope(accounts: accounts, of: dataset.accounts)
         } else {
             scope = Scope.all(of: dataset.accounts)
         }
-        return KPIEngine(dataset: dataset).report(period: period, scope: scope, options: options,
-                                                  metrics: metrics, breakdown: breakdown)
+        let rows = (comments: dataset.comments.count, posts: dataset.posts.count)
+        let report = KPIEngine(dataset: dataset).report(period: period, scope: scope, options: options,
+                                                        metrics: metrics, breakdown: breakdown)
+        let t3 = clock.now
+        logger.debug("""
+            kpi \(period.label): read \(rows.comments) comments, \(rows.posts) posts in \
+            \((t1 - t0).seconds) s; anomalies \((t2 - t1).seconds) s; engine \((t3 - t2).seconds) s
+            """)
+        return report
     }
 
     /// The persona and SLA of a plan file, for `kpi --plan` (its period, accounts and

@@ -19,6 +19,8 @@ extension SQLiteStore {
             return s
         }
         let settings = try readSettings(db)
+        // Kinds with user corrections: the others skip the corrections probe, once per row.
+        let corrected = try Set(LabeledKind.allCases.filter { try hasCorrections(db, $0) })
         var ds = KPIDataset(currency: settings?.currency ?? "RUB")
         ds.accounts = try readAccounts(db)
         ds.presence = try readPresence(db)
@@ -67,21 +69,40 @@ extension SQLiteStore {
         }
 
         // Comments on known posts; a comment on an unknown post belongs to no account and never counts.
+        // The post's account comes from a memo (the window's posts, then one probe per other post)
+        // rather than a join, which probed `posts` once per comment (profile: docs/benchmarks.md).
+        var accountOfPost: [String: String?] = [:]
+        accountOfPost.reserveCapacity(ds.posts.count * 2)
+        for p in ds.posts { accountOfPost[p.id] = p.accountID }
+        let postAccount = try RawStatement(db, "SELECT account_id FROM posts WHERE post_id = ?1")
+        func account(of postID: String) throws -> String? {
+            if let known = accountOfPost[postID] { return known }
+            var found: String?
+            postAccount.bind(1, postID)
+            try postAccount.forEach { found = $0.text(0) }
+            accountOfPost[postID] = .some(found)
+            return found
+        }
+        try windowed("SELECT count(*) FROM comments WHERE local_date BETWEEN ?1 AND ?2").forEach { r in
+            ds.comments.reserveCapacity(Int(r.int64(0)))
+        }
         try windowed("""
             SELECT c.comment_id, c.post_id, c.created_at, c.local_date, c.from_brand, c.parent_id, c.sentiment,
-                   c.word_count, p.account_id,
+                   c.word_count,
                    EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = c.comment_id AND r.from_brand = 1),
-                   \(labelExpression(.comment, alias: "c"))
-            FROM comments c JOIN posts p ON p.post_id = c.post_id
+                   \(labelExpression(.comment, alias: "c", corrections: corrected.contains(.comment)))
+            FROM comments c
             WHERE c.local_date BETWEEN ?1 AND ?2
             """).forEach { r in
+            let postID = r.text(1)
+            guard let accountID = try account(of: postID) else { return }
             let sentiment = r.optText(6).flatMap(Sentiment.init(rawValue:))
-            let c = Comment(id: r.text(0), postID: r.text(1), createdAt: Instant(nanoseconds: r.int64(2)),
+            let c = Comment(id: r.text(0), postID: postID, createdAt: Instant(nanoseconds: r.int64(2)),
                             localDate: r.date(3), fromBrand: r.optBool(4), parentID: r.optText(5),
                             sentiment: sentiment)
-            ds.comments.append(CommentFact(comment: c, accountID: r.text(8), wordCount: Int(r.int64(7)),
-                                           hasBrandReply: r.int64(9) != 0,
-                                           sentiment: r.optText(10).flatMap(Sentiment.init(rawValue:))))
+            ds.comments.append(CommentFact(comment: c, accountID: accountID, wordCount: Int(r.int64(7)),
+                                           hasBrandReply: r.int64(8) != 0,
+                                           sentiment: r.optText(9).flatMap(Sentiment.init(rawValue:))))
         }
 
         try windowed("""
@@ -94,7 +115,7 @@ extension SQLiteStore {
         }
         try windowed("""
             SELECT mention_id, published_at, local_date, network, reach, sentiment,
-                   \(labelExpression(.mention, alias: "mentions")) FROM mentions
+                   \(labelExpression(.mention, alias: "mentions", corrections: corrected.contains(.mention))) FROM mentions
             WHERE local_date BETWEEN ?1 AND ?2
             """).forEach { r in
             let s = r.optText(5).flatMap(Sentiment.init(rawValue:))
@@ -104,7 +125,7 @@ extension SQLiteStore {
         }
         try windowed("""
             SELECT review_id, created_at, local_date, network, rating, sentiment,
-                   \(labelExpression(.review, alias: "reviews")) FROM reviews
+                   \(labelExpression(.review, alias: "reviews", corrections: corrected.contains(.review))) FROM reviews
             WHERE local_date BETWEEN ?1 AND ?2
             """).forEach { r in
             let s = r.optText(5).flatMap(Sentiment.init(rawValue:))

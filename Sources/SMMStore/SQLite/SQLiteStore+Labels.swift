@@ -26,14 +26,26 @@ extension SQLiteImportSink: SentimentImportSink {
 
 extension SQLiteStore: LabelStore {
     /// The label that counts for a row of `alias` of `kind`, as an SQL expression
-    /// (kpi-catalog.md "Sentiment": correction, else given, else model).
-    static func labelExpression(_ kind: LabeledKind, alias: String) -> String {
+    /// (kpi-catalog.md "Sentiment": correction, else given, else model). `corrections: false`
+    /// leaves out the corrections probe, for a read that found no correction of `kind`.
+    static func labelExpression(_ kind: LabeledKind, alias: String, corrections: Bool = true) -> String {
         let id = "\(alias).\(kind.table.id)"
+        let corrected = corrections
+            ? "(SELECT u.label FROM sentiment_corrections u WHERE u.kind = '\(kind.rawValue)' AND u.id = \(id)),\n         "
+            : ""
         return """
-            COALESCE((SELECT u.label FROM sentiment_corrections u WHERE u.kind = '\(kind.rawValue)' AND u.id = \(id)),
-                     \(alias).sentiment,
+            COALESCE(\(corrected)\(alias).sentiment,
                      (SELECT m.label FROM sentiment_model m WHERE m.kind = '\(kind.rawValue)' AND m.id = \(id)))
             """
+    }
+
+    /// Whether any user correction of `kind` exists (read in the caller's transaction).
+    static func hasCorrections(_ db: Database, _ kind: LabeledKind) throws -> Bool {
+        let s = try RawStatement(db, "SELECT EXISTS (SELECT 1 FROM sentiment_corrections WHERE kind = ?1)")
+        s.bind(1, kind.rawValue)
+        var found = false
+        try s.forEach { found = $0.int64(0) != 0 }
+        return found
     }
 
     package func reclassify(model: String, _ classify: (String) -> Sentiment?) async throws -> ReclassifySummary {
