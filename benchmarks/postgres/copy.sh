@@ -13,24 +13,8 @@ DATA=${BENCH_DATA:-bench-data}
 BUNDLE="$DATA/demo-$ACCOUNTS-$DAYS"
 BIN=${SMMKPI_BIN:-.build-release/release/smmkpi}
 WORK=$(mktemp -d /tmp/smmkpi-copy-bench.XXXXXX)
-mkdir -p "$DATA"
-
 cleanups=("rm -rf '$WORK'")
-on_cleanup() { cleanups+=("$1"); }
-run_cleanups() { local i; for ((i = ${#cleanups[@]} - 1; i >= 0; i--)); do eval "${cleanups[i]}" || true; done; }
-trap run_cleanups EXIT
-
-[[ -x $BIN ]] || swift build -c release --scratch-path .build-release --product smmkpi >/dev/null
-if [[ -n ${SMMKPI_BENCH_POSTGRES_URL:-} ]]; then
-  PG=$SMMKPI_BENCH_POSTGRES_URL
-else
-  unset SMMKPI_TEST_POSTGRES_URL
-  SMMKPI_PG_SERVER_OPTS="-c shared_buffers=1GB -c max_wal_size=4GB" source scripts/test.d/postgres.setup.sh
-  PG=${SMMKPI_TEST_POSTGRES_URL:?no PostgreSQL server could be started}
-fi
-if [[ ! -f "$BUNDLE/accounts.csv" ]]; then
-  "$BIN" demo --accounts "$ACCOUNTS" --days "$DAYS" --out "$BUNDLE" --quiet >/dev/null
-fi
+source benchmarks/postgres/common.sh
 
 A=$WORK/a.sqlite B=$WORK/b.sqlite
 "$BIN" workspace add acme --db "$A" >/dev/null
