@@ -18,15 +18,8 @@ struct PostgresStoreTests {
         try await check(store)
     }
 
-    @Test func importAndRead() async throws { try await run(StoreChecks.importAndRead) }
-    @Test func rollback() async throws { try await run(StoreChecks.rollback) }
-    @Test func settingsAndReimport() async throws { try await run(StoreChecks.settingsAndReimport) }
-    @Test func plans() async throws { try await run(StoreChecks.plans) }
-    @Test func anomalies() async throws { try await run(StoreChecks.anomalies) }
-    @Test func labels() async throws { try await run(StoreChecks.labels) }
-    @Test func migrations() async throws { try await run(StoreChecks.migrations) }
-    @Test func schedules() async throws { try await run(StoreChecks.schedules) }
-    @Test func connections() async throws { try await run(StoreChecks.connections) }
+    @Test("every shared store check", arguments: StoreCheck.allCases)
+    func shared(_ check: StoreCheck) async throws { try await run(check.run(on:)) }
 
     @Test("the same writes give the same dataset, export and tables as on SQLite")
     func identicalToSQLite() async throws {

@@ -13,35 +13,8 @@ struct SQLiteStoreTests {
         try await check(store)
     }
 
-    @Test func importAndRead() async throws { try await run(StoreChecks.importAndRead) }
-    @Test func rollback() async throws { try await run(StoreChecks.rollback) }
-    @Test func settingsAndReimport() async throws { try await run(StoreChecks.settingsAndReimport) }
-    @Test func plans() async throws { try await run(StoreChecks.plans) }
-    @Test func anomalies() async throws { try await run(StoreChecks.anomalies) }
-    @Test func labels() async throws { try await run(StoreChecks.labels) }
-    @Test func migrations() async throws { try await run(StoreChecks.migrations) }
-    @Test func schedules() async throws { try await run(StoreChecks.schedules) }
-    @Test func connections() async throws { try await run(StoreChecks.connections) }
-
-    @Test("a comment in the window on a post published before it counts for that post's account")
-    func commentOnEarlierPost() async throws {
-        let (store, cleanup) = try TestDatabases.sqlite()
-        defer { cleanup() }
-        try store.withImport { sink in
-            try Fixture.write(sink)
-            try sink.upsert(Post(id: "p0", accountID: "tg_main", publishedAt: Day.at("2024-09-01"),
-                                 localDate: Day.d("2024-09-01"), format: .post))
-            try sink.upsert(Comment(id: "c9", postID: "p0", createdAt: Day.at("2024-11-02"), localDate: Day.d("2024-11-02"),
-                                    text: "очень вкусный кофе тут", fromBrand: false),
-                            wordCount: 4, hasLetter: true, line: 5)
-        }
-        let ds = try await store.dataset(window: Fixture.window)
-        #expect(ds.posts.map(\.id) == ["p1", "p2"])  // p0 is before the window
-        // c3 (on p9, absent from the database) belongs to no account and is left out.
-        #expect(ds.comments.map(\.comment.id).sorted() == ["c1", "c2", "c9"])
-        #expect(ds.comments.first { $0.comment.id == "c9" }?.accountID == "tg_main")
-        #expect(ds.comments.first { $0.comment.id == "c1" }?.accountID == "vk_main")
-    }
+    @Test("every shared store check", arguments: StoreCheck.allCases)
+    func shared(_ check: StoreCheck) async throws { try await run(check.run(on:)) }
 
     @Test("a file migrated by a newer smmkpi is refused with a sentence, and left as it is")
     func schemaNewer() throws {

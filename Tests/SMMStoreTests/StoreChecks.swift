@@ -253,4 +253,46 @@ enum StoreChecks {
         #expect(try await !store.removeConnection(named: "channel"))
         #expect(try await store.connections().map(\.name) == ["brand"])
     }
+
+    /// A comment in the window on a post published before it counts for that post's account.
+    static func commentOnEarlierPost(_ store: AnyDataStore) async throws {
+        try store.withImport { sink in
+            try Fixture.write(sink)
+            try sink.upsert(Post(id: "p0", accountID: "tg_main", publishedAt: Day.at("2024-09-01"),
+                                 localDate: Day.d("2024-09-01"), format: .post))
+            try sink.upsert(Comment(id: "c9", postID: "p0", createdAt: Day.at("2024-11-02"), localDate: Day.d("2024-11-02"),
+                                    text: "очень вкусный кофе тут", fromBrand: false),
+                            wordCount: 4, hasLetter: true, line: 5)
+        }
+        let ds = try await store.dataset(window: Fixture.window)
+        #expect(ds.posts.map(\.id) == ["p1", "p2"])  // p0 is before the window
+        // c3 (on p9, absent from the database) belongs to no account and is left out.
+        #expect(ds.comments.map(\.comment.id).sorted() == ["c1", "c2", "c9"])
+        #expect(ds.comments.first { $0.comment.id == "c9" }?.accountID == "tg_main")
+        #expect(ds.comments.first { $0.comment.id == "c1" }?.accountID == "vk_main")
+    }
+}
+
+/// Every shared check by name: both store suites run this one list, so a check added here runs
+/// on SQLite and on PostgreSQL.
+enum StoreCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case importAndRead, rollback, settingsAndReimport, plans, anomalies, labels, migrations
+    case schedules, connections, commentOnEarlierPost
+
+    var testDescription: String { rawValue }
+
+    func run(on store: AnyDataStore) async throws {
+        switch self {
+        case .importAndRead: try await StoreChecks.importAndRead(store)
+        case .rollback: try await StoreChecks.rollback(store)
+        case .settingsAndReimport: try await StoreChecks.settingsAndReimport(store)
+        case .plans: try await StoreChecks.plans(store)
+        case .anomalies: try await StoreChecks.anomalies(store)
+        case .labels: try await StoreChecks.labels(store)
+        case .migrations: try await StoreChecks.migrations(store)
+        case .schedules: try await StoreChecks.schedules(store)
+        case .connections: try await StoreChecks.connections(store)
+        case .commentOnEarlierPost: try await StoreChecks.commentOnEarlierPost(store)
+        }
+    }
 }
